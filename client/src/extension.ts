@@ -1,0 +1,3 @@
+// Minimal client — replaced by the client work.
+export function activate(): void {}
+export function deactivate(): void {}

@@ -1,0 +1,18 @@
+/**
+ * The core facade: parse → model → validate → findings → fixes.
+ * Pure: no `vscode`, no `vscode-languageserver`. File-system access only
+ * through the injected `FileSystem`; schema file reading through `readFile`.
+ */
+export * from './types';
+export * from './api';
+export { DEFAULT_SETTINGS, sanitizeSettings } from './settings';
+export { LineIndex, applyEdits, detectEol } from './text';
+export type { Position } from './text';
+export { analyze, isPostmortem } from './analyze';
+export type { Analysis } from './analyze';
+export { hoverAt, completionsAt, documentSymbols } from './features';
+export { planMarkFinal } from './markFinal';
+export { loadSchema, bundledSchema } from './schema';
+export { collectFixAll } from './fixes';
+export { formatDocument } from './format';
+export { RULES, ruleByCode } from './rules';

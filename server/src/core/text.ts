@@ -1,0 +1,81 @@
+/**
+ * The one place where offsets become line/column positions. Lines and columns
+ * are 0-based here (LSP); columns are UTF-16 code units, as JavaScript strings are.
+ * A line ends at "\n", "\r\n" or a lone "\r", as LSP says.
+ */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export class LineIndex {
+  /** Offset where each line starts. */
+  readonly starts: number[];
+
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      } else if (c === 10) {
+        starts.push(i + 1);
+      }
+    }
+    this.starts = starts;
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: o - this.starts[lo]! };
+  }
+
+  offsetAt(pos: Position): number {
+    if (pos.line < 0) return 0;
+    if (pos.line >= this.starts.length) return this.text.length;
+    const start = this.starts[pos.line]!;
+    const end = this.lineEnd(pos.line);
+    return Math.max(start, Math.min(start + Math.max(0, pos.character), end));
+  }
+
+  /** Offset of the end of a line's content (before its line break). */
+  lineEnd(line: number): number {
+    const next = line + 1 < this.starts.length ? this.starts[line + 1]! : this.text.length;
+    let e = next;
+    if (e > this.starts[line]! && this.text.charCodeAt(e - 1) === 10) e--;
+    if (e > this.starts[line]! && this.text.charCodeAt(e - 1) === 13) e--;
+    return e;
+  }
+}
+
+/** The document's dominant line ending, for text an edit inserts. */
+export function detectEol(text: string): '\n' | '\r\n' {
+  const crlf = (text.match(/\r\n/g) ?? []).length;
+  const lf = (text.match(/\n/g) ?? []).length - crlf;
+  return crlf > lf ? '\r\n' : '\n';
+}
+
+/** Applies non-overlapping edits (any order). Overlapping edits are a programming error. */
+export function applyEdits(text: string, edits: readonly { start: number; end: number; newText: string }[]): string {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  let out = '';
+  let pos = 0;
+  for (const e of sorted) {
+    if (e.start < pos) throw new Error('overlapping edits');
+    out += text.slice(pos, e.start) + e.newText;
+    pos = e.end;
+  }
+  return out + text.slice(pos);
+}
