@@ -1,11 +1,21 @@
-// STUB — being implemented (core owner). Signatures are final.
+/**
+ * analyze(): parse → model → JSON view → schema validation → rules → findings.
+ * Never throws for any input text: a rule that throws is reported as one
+ * finding-free log line and the others still run.
+ */
+import picomatch from 'picomatch';
 import type { AnalyzeOptions } from './api';
-import type { DocumentStatus, Finding, Settings } from './types';
-import { LineIndex } from './text';
-
-export interface Model {
-  [key: string]: unknown;
-}
+import { buildModel, parseMarkdown, type Model } from './model';
+import { RULES, ruleByCode } from './rules';
+import type { RuleContext } from './rules/rule';
+import { hasUnknownVersion } from './rules/PM024';
+import { bundledSchema, validateView, type SchemaIssue } from './schema';
+import { DEFAULT_SETTINGS } from './settings';
+import { LineIndex, detectEol } from './text';
+import type { DocumentStatus, Finding, Settings, Severity } from './types';
+import { buildView, CHOICES, type JsonView } from './view';
+import { caseInsensitiveChoice, isPlaceholder } from './values';
+import { applySuppressions } from './suppress';
 
 export interface Analysis {
   text: string;
@@ -15,17 +25,161 @@ export interface Analysis {
   /** Sorted by start offset; suppression comments and settings.rules applied. */
   findings: Finding[];
   model: Model;
+  view: JsonView;
+  /** The document's own Status (undefined while unset). */
   status: DocumentStatus | undefined;
+  /** Problems of a rule that threw (never expected; kept for the log). */
+  internalErrors: string[];
 }
+
+const TITLE_RE = /^incident post-?mortem$/i;
+
+/** The text of the document's first heading (ATX or setext), outside code fences; cheap line scan. */
+export function firstHeading(text: string): string | undefined {
+  const lines = text.slice(0, 20_000).split(/\r\n|\n|\r/);
+  let fence: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.replace(/^\uFEFF/, '');
+    const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence) {
+      if (f && f[1]![0] === fence[0] && f[1]!.length >= fence.length && line.trim() === f[1]) fence = undefined;
+      continue;
+    }
+    if (f) {
+      fence = f[1]!;
+      continue;
+    }
+    const h = /^ {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(line);
+    if (h) return (h[1] ?? '').trim();
+    const next = lines[i + 1];
+    if (line.trim() !== '' && next !== undefined && /^ {0,3}(=+|-+)[ \t]*$/.test(next) && !/^ {0,3}[-*_]/.test(line)) return line.trim();
+  }
+  return undefined;
+}
+
+const matcherCache = new Map<string, (p: string) => boolean>();
 
 /** By first heading `Incident Post-Mortem`, or by a `settings.files` glob on relPath (forward slashes). */
 export function isPostmortem(text: string, relPath: string | undefined, settings: Settings): boolean {
-  void relPath;
-  void settings;
-  return /^\s*#\s+Incident Post-Mortem\s*$/m.test(text.slice(0, 2000));
+  const h = firstHeading(text);
+  if (h !== undefined && TITLE_RE.test(h.replace(/[*_`]/g, '').trim())) return true;
+  if (!relPath) return false;
+  const key = settings.files.join('\u0000');
+  let m = matcherCache.get(key);
+  if (!m) {
+    m = settings.files.length ? picomatch(settings.files, { dot: true, nocase: true }) : () => false;
+    matcherCache.set(key, m);
+  }
+  return m(relPath.replace(/\\/g, '/').replace(/^\/+/, ''));
+}
+
+function relativePath(filePath: string | undefined, root: string | undefined): string | undefined {
+  if (!filePath) return undefined;
+  const f = filePath.replace(/\\/g, '/');
+  if (root) {
+    const r = root.replace(/\\/g, '/').replace(/\/+$/, '');
+    if (f.startsWith(r + '/')) return f.slice(r.length + 1);
+  }
+  return f;
+}
+
+function documentStatus(model: Model): DocumentStatus | undefined {
+  const v = model.header.status?.value.text;
+  if (v === undefined || isPlaceholder(v, CHOICES.status)) return undefined;
+  return caseInsensitiveChoice(v, CHOICES.status) as DocumentStatus | undefined;
+}
+
+export function incompleteSeverity(status: DocumentStatus | undefined): Severity {
+  return status === 'FINAL' ? 'error' : status === 'UNDER REVIEW' ? 'warning' : 'information';
+}
+
+function fillMessage(template: string, vars: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
+}
+
+function schemaFindings(ctx: RuleContext, issues: SchemaIssue[], internalErrors: string[]): void {
+  // A placeholder gets PM003 (or the rule that names that gap) and nothing else.
+  const incompletePaths = new Set(issues.filter((i) => i.keyword === 'type').map((i) => i.path));
+  for (const issue of issues) {
+    if (issue.keyword !== 'type' && incompletePaths.has(issue.path)) continue;
+    const rule = ruleByCode(issue.code);
+    const pointer = ctx.view.pointers.get(issue.path);
+    const severity: Severity = !rule ? 'error' : rule.severity === 'by status' ? ctx.incomplete : rule.severity;
+    const message = fillMessage(issue.message, {
+      label: pointer?.label ?? issue.path,
+      value: pointer?.val.text ?? '',
+      allowed: (issue.allowed ?? []).filter((a) => a !== null).join(', '),
+    });
+    try {
+      const f = rule?.fromSchema
+        ? rule.fromSchema(ctx, { issue, pointer, message, severity })
+        : pointer
+          ? { code: issue.code, severity, start: pointer.val.start, end: pointer.val.end, message }
+          : undefined;
+      if (f) ctx.report(f);
+    } catch (e) {
+      internalErrors.push(`${issue.code} (schema): ${(e as Error).stack ?? e}`);
+    }
+  }
 }
 
 export function analyze(text: string, opts: AnalyzeOptions): Analysis {
-  void opts;
-  return { text, lines: new LineIndex(text), isPostmortem: isPostmortem(text, undefined, opts.settings), findings: [], model: {}, status: undefined };
+  const settings = opts.settings ?? DEFAULT_SETTINGS;
+  const lines = new LineIndex(text);
+  const rel = relativePath(opts.filePath, opts.root);
+  const pm = settings.enable && isPostmortem(text, rel, settings);
+  const model = pm ? buildModel(text, parseMarkdown(text)) : buildModel('');
+  const view = buildView(model);
+  const status = documentStatus(model);
+  const base: Analysis = { text, lines, isPostmortem: pm, findings: [], model, view, status, internalErrors: [] };
+  if (!pm) return base;
+
+  const effective: DocumentStatus | undefined = opts.statusAs ?? status;
+  const findings: Finding[] = [];
+  const ctx: RuleContext = {
+    text,
+    model,
+    view,
+    status: effective,
+    incomplete: incompleteSeverity(effective),
+    opts: { ...opts, settings },
+    eol: detectEol(text),
+    report: (f) => findings.push(f),
+  };
+
+  if (hasUnknownVersion(model.templateVersion?.text)) {
+    ruleByCode('PM024')!.check!(ctx);
+  } else {
+    const pattern = settings.incidentIdPattern !== DEFAULT_SETTINGS.incidentIdPattern ? settings.incidentIdPattern : undefined;
+    let issues: SchemaIssue[] = [];
+    try {
+      issues = validateView(opts.schema ?? bundledSchema(), view.json, pattern);
+    } catch (e) {
+      base.internalErrors.push(`schema validation: ${(e as Error).message}`);
+    }
+    schemaFindings(ctx, issues, base.internalErrors);
+    for (const rule of RULES) {
+      if (!rule.check) continue;
+      try {
+        rule.check(ctx);
+      } catch (e) {
+        base.internalErrors.push(`${rule.code}: ${(e as Error).stack ?? e}`);
+      }
+    }
+  }
+
+  // Clamp every range into the document, whatever a rule computed.
+  for (const f of findings) {
+    f.start = Math.max(0, Math.min(f.start, text.length));
+    f.end = Math.max(f.start, Math.min(f.end, text.length));
+  }
+  const configured = findings
+    .map((f) => {
+      const level = settings.rules[f.code];
+      if (level === 'off') return undefined;
+      return level ? { ...f, severity: level } : f;
+    })
+    .filter((f): f is Finding => f !== undefined);
+  base.findings = applySuppressions(configured, model.comments, lines).sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
+  return base;
 }

@@ -1,0 +1,49 @@
+import { type DateTime } from 'luxon';
+import { formatUtc, readTimestamp } from '../values';
+import { finding, replaceFix, type Rule, type RuleContext } from './rule';
+import { dominantForm, timelineInstants } from './shared';
+import type { Val } from '../model';
+
+/** The UTC text that replaces a non-UTC time, in the column's form; undefined when not unambiguous. */
+export function utcReplacement(ctx: RuleContext, path: string, val: Val): string | undefined {
+  const tl = /^\/timeline\/(\d+)\/time$/.exec(path);
+  if (tl) {
+    const i = +tl[1]!;
+    const instants = timelineInstants(ctx.model);
+    const me = instants[i];
+    if (!me || me.read.kind !== 'non-utc') return undefined;
+    const form = dominantForm(instants.map((x) => x.read));
+    let utc: DateTime | undefined = me.read.utc;
+    if (!utc && me.read.secondsOfDay !== undefined && me.read.zoneText && !me.read.why?.includes('several')) {
+      // A time-only cell: its date is that of the row above.
+      const prevDay = instants.slice(0, i).reverse().find((x) => x.day)?.day;
+      if (!prevDay) return undefined;
+      const withDate = `${prevDay.toFormat('yyyy-MM-dd')} ${val.text}`;
+      const again = readTimestamp(withDate, true);
+      if (again.kind !== 'non-utc' || !again.utc) return undefined;
+      utc = again.utc;
+      const sameDay = utc.toFormat('yyyy-MM-dd') === prevDay.toFormat('yyyy-MM-dd');
+      if (sameDay) return utc.toFormat(me.read.hasSeconds ? 'HH:mm:ss' : 'HH:mm');
+      return formatUtc(utc, form, !!me.read.hasSeconds);
+    }
+    if (!utc) return undefined;
+    return formatUtc(utc, form, !!me.read.hasSeconds);
+  }
+  const r = readTimestamp(val.text, true);
+  if (r.kind !== 'non-utc' || !r.utc) return undefined;
+  return formatUtc(r.utc, r.form ?? 'space-utc', !!r.hasSeconds);
+}
+
+export const PM005: Rule = {
+  code: 'PM005',
+  title: 'A time is not in UTC',
+  why: 'Incidents cross teams and time zones; one clock (UTC) makes the timeline and the durations comparable.',
+  severity: 'error',
+  fix: 'Convert to UTC when the zone or offset is unambiguous (luxon does the zone maths; abbreviations like IST that name several zones get no fix).',
+  examples: { fails: '| 2026-09-28 07:52 PDT | Alert fired | system |', passes: '| 2026-09-28 14:52 | Alert fired | system |' },
+  fromSchema(ctx, { issue, pointer, message }) {
+    if (!pointer) return undefined;
+    const utc = utcReplacement(ctx, issue.path, pointer.val);
+    return finding('PM005', 'error', pointer.val, message, utc ? [replaceFix(`Convert to UTC: ${utc}`, pointer.val, utc)] : undefined);
+  },
+};

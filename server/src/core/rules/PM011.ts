@@ -1,0 +1,16 @@
+import { readDate } from '../values';
+import { finding, replaceFix, type Rule } from './rule';
+
+export const PM011: Rule = {
+  code: 'PM011',
+  title: 'An action item has no valid target date',
+  why: 'Without a date an action item never becomes overdue, so nobody is reminded. An error in any status once the action text is filled in.',
+  severity: 'error',
+  fix: 'Rewrite the date to ISO when it is readable and unambiguous.',
+  examples: { fails: '| 1 | Add alert on oracle lag | alice | next sprint | NO | OPEN |', passes: '| 1 | Add alert on oracle lag | alice | 2026-04-01 | NO | OPEN |' },
+  fromSchema(_ctx, { pointer, message }) {
+    if (!pointer) return undefined;
+    const rewrite = readDate(pointer.val.text).isoRewrite;
+    return finding('PM011', 'error', pointer.val, message, rewrite ? [replaceFix(`Rewrite as ${rewrite}`, pointer.val, rewrite)] : undefined);
+  },
+};

@@ -1,0 +1,33 @@
+import { ROLE_KEYS, ROLE_LABELS } from '../model';
+import { isPlaceholder } from '../values';
+import { finding, type Rule } from './rule';
+
+export const PM012: Rule = {
+  code: 'PM012',
+  title: 'Status is FINAL but a sign-off row lacks Name, Signature or Date',
+  why: 'FINAL means all five roles reviewed and signed. Reported on the Status value and on each incomplete row.',
+  severity: 'error',
+  examples: {
+    fails: '**Status:** FINAL\n...\n| Technical Lead | Bob Li | | |',
+    passes: '**Status:** FINAL\n...\n| Technical Lead | Bob Li | BL | 2026-03-20 |',
+  },
+  check(ctx) {
+    if (ctx.status !== 'FINAL') return;
+    const { model } = ctx;
+    const incomplete: string[] = [];
+    for (const k of ROLE_KEYS) {
+      const r = model.signoff[k];
+      if (!r) continue;
+      const lacking = (['name', 'signature', 'date'] as const).filter((c) => isPlaceholder(r[c].text));
+      if (lacking.length === 0) continue;
+      incomplete.push(ROLE_LABELS[k]);
+      const first = r[lacking[0]!];
+      const names = lacking.map((c) => (c === 'name' ? 'Name' : c === 'signature' ? 'Signature' : 'Date')).join(', ');
+      ctx.report(finding('PM012', 'error', first, `Status is FINAL but the sign-off of ${ROLE_LABELS[k]} lacks ${names}`));
+    }
+    if (incomplete.length) {
+      const status = model.header.status?.value ?? model.title?.textSpan;
+      if (status) ctx.report(finding('PM012', 'error', status, `Status is FINAL but ${incomplete.length} sign-off row${incomplete.length > 1 ? 's are' : ' is'} incomplete (${incomplete.join(', ')}); all five roles must sign first`));
+    }
+  },
+};

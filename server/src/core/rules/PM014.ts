@@ -1,0 +1,31 @@
+import { evidencePlaceholder } from '../view';
+import { finding, type Rule } from './rule';
+import { resolveEvidencePath } from './paths';
+import { evidenceRefs } from './shared';
+
+export const PM014: Rule = {
+  code: 'PM014',
+  title: 'An evidence path does not exist in the workspace',
+  why: 'Reviewers follow evidence paths; a typo or an evidence file that was never committed leaves a claim unsupported.',
+  severity: 'warning',
+  examples: {
+    fails: '| Decision checklist | `governance/evidence/INC-2026-0042/decison-checklist.md` |',
+    passes: '| Decision checklist | `governance/evidence/INC-2026-0042/decision-checklist.md` |',
+  },
+  check(ctx) {
+    const { root, fs } = ctx.opts;
+    if (!root || !fs) return;
+    const idSet = ctx.view.json.header !== undefined && (ctx.view.json.header as Record<string, unknown>).incidentId != null;
+    for (const row of ctx.model.evidence) {
+      if (evidencePlaceholder(row.location.text, idSet)) continue;
+      for (const ref of evidenceRefs(row.location)) {
+        if (ref.url) continue;
+        const v = resolveEvidencePath(ref.path, root, fs);
+        if (v.kind !== 'inside') continue;
+        if (!fs.exists(v.abs)) {
+          ctx.report(finding('PM014', 'warning', ref, `Evidence path "${ref.path}" does not exist in the workspace`));
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,19 @@
+import { KNOWN_TEMPLATE_VERSIONS } from '../template';
+import { finding, type Rule } from './rule';
+
+export const PM024: Rule = {
+  code: 'PM024',
+  title: 'Unknown template version',
+  why: 'The rules are written for template 1.1; checking another version against them would report noise. A document with an unknown version gets this finding and no other.',
+  severity: 'error',
+  examples: { fails: '*Template version: 2.0*', passes: '*Template version: 1.1*' },
+  check(ctx) {
+    const v = ctx.model.templateVersion;
+    if (!v || KNOWN_TEMPLATE_VERSIONS.includes(v.text)) return;
+    ctx.report(finding('PM024', 'error', v, `Unknown template version "${v.text}"; expected one of ${KNOWN_TEMPLATE_VERSIONS.join(', ')}`));
+  },
+};
+
+export function hasUnknownVersion(version: string | undefined): boolean {
+  return version !== undefined && !KNOWN_TEMPLATE_VERSIONS.includes(version);
+}

@@ -1,0 +1,121 @@
+/** Pieces several rules share: timeline dates, the template's own rows, evidence paths. */
+import { DateTime } from 'luxon';
+import { buildModel, type Model, type Row, type Val } from '../model';
+import { TEMPLATE_1_1 } from '../template';
+import { isPlaceholder, readTimestamp, type ReadTime, type TimestampForm } from '../values';
+
+// ------------------------------------------------------------ time
+
+export interface TimelineInstant {
+  read: ReadTime;
+  /** The row's instant in UTC, when it is a UTC time whose date is known. */
+  instant?: DateTime;
+  /** The date the row is on (its own, or carried from the row above). */
+  day?: DateTime;
+}
+
+/** Reads a summary timestamp field; undefined unless it is a readable UTC time. */
+export function summaryInstant(model: Model, key: 'firstDetected' | 'incidentOpened' | 'incidentResolved'): DateTime | undefined {
+  const r = model.summary[key];
+  if (!r || isPlaceholder(r.value.text)) return undefined;
+  const t = readTimestamp(r.value.text, true);
+  return t.kind === 'utc' ? t.utc : undefined;
+}
+
+/**
+ * Each timeline row's instant. A time-only cell is on the date of the row
+ * above (or of First detected, for the first rows).
+ */
+export function timelineInstants(model: Model): TimelineInstant[] {
+  let day = summaryInstant(model, 'firstDetected')?.startOf('day');
+  return model.timeline.map((row) => {
+    const read = isPlaceholder(row.time.text) ? ({ kind: 'unreadable' } as ReadTime) : readTimestamp(row.time.text, true, true);
+    if (read.kind === 'utc') {
+      day = read.utc!.startOf('day');
+      return { read, instant: read.utc, day };
+    }
+    if (read.kind === 'time-only') {
+      return { read, instant: day ? day.plus({ seconds: read.secondsOfDay! }) : undefined, day };
+    }
+    if (read.kind === 'non-utc' && read.utc) day = read.utc.startOf('day');
+    return { read, day };
+  });
+}
+
+/** The spelling most full UTC timestamps of a set use (ties: the first seen). */
+export function dominantForm(reads: ReadTime[], fallback: TimestampForm = 'space-utc'): TimestampForm {
+  const counts = new Map<TimestampForm, number>();
+  let first: TimestampForm | undefined;
+  for (const r of reads) {
+    if (r.kind !== 'utc' || !r.form) continue;
+    first ??= r.form;
+    counts.set(r.form, (counts.get(r.form) ?? 0) + 1);
+  }
+  let best = first ?? fallback;
+  for (const [f, n] of counts) if (n > (counts.get(best) ?? 0)) best = f;
+  return best;
+}
+
+// ------------------------------------------------------------ the template
+
+let templateModel: Model | undefined;
+
+export function template(): { text: string; model: Model } {
+  templateModel ??= buildModel(TEMPLATE_1_1);
+  return { text: TEMPLATE_1_1, model: templateModel };
+}
+
+export function sourceOf(text: string, span: { start: number; end: number }): string {
+  return text.slice(span.start, span.end);
+}
+
+export function rowText(text: string, row: Row): string {
+  return sourceOf(text, row);
+}
+
+// ------------------------------------------------------------ evidence paths
+
+export interface EvidenceRef {
+  /** The path text as written (inside backticks or the link target). */
+  path: string;
+  start: number;
+  end: number;
+  /** A URL: never checked. */
+  url: boolean;
+}
+
+const URL_RE = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+/** The paths and URLs a location cell names: `code`, [text](target), <url>, bare URLs or paths. */
+export function evidenceRefs(loc: Val): EvidenceRef[] {
+  const out: EvidenceRef[] = [];
+  const t = loc.text;
+  if (/^(none|n\/a)$/i.test(t.trim())) return out;
+  const add = (path: string, s: number) => {
+    const p = path.trim();
+    if (!p) return;
+    const lead = path.indexOf(p);
+    out.push({ path: p, start: loc.start + s + lead, end: loc.start + s + lead + p.length, url: URL_RE.test(p) || /^mailto:/i.test(p) });
+  };
+  for (const m of t.matchAll(/(`+)([^`]+?)\1/g)) add(m[2]!, m.index! + m[1]!.length);
+  for (const m of t.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)) {
+    const inner = m[0].indexOf(m[1]!);
+    add(m[1]!, m.index! + inner);
+  }
+  if (out.length === 0) {
+    for (const m of t.matchAll(/(?:^|\s)(<?)([^\s<>`]+)>?/g)) {
+      const word = m[2]!;
+      if (URL_RE.test(word) || (word.includes('/') && !/^[([]/.test(word))) add(word, m.index! + m[0].indexOf(word));
+    }
+  }
+  return out;
+}
+
+/** Percent-decodes a link target; leaves it as is when malformed. */
+export function decodePath(p: string): string {
+  try {
+    return decodeURIComponent(p);
+  } catch {
+    return p;
+  }
+}
