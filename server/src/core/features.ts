@@ -1,20 +1,80 @@
-// STUB — being implemented (core owner). Signatures are final.
+/** Hover, completion and document symbols, from the model and the schema. */
 import type { Analysis } from './analyze';
-import type { CompletionEntry, HoverInfo, SymbolEntry } from './api';
+import type { CompiledSchema, CompletionEntry, HoverInfo, SymbolEntry } from './api';
+import { HEADER_KEYS, ROLE_LABELS, SUMMARY_KEYS, type Span } from './model';
+import { bundledSchema, schemaAt } from './schema';
 import type { Settings } from './types';
 
-export function hoverAt(a: Analysis, offset: number): HoverInfo | undefined {
-  void a; void offset;
+const within = (s: Span, offset: number) => offset >= s.start && offset <= s.end;
+
+/** The JSON pointer of the value (or its label) under the cursor. */
+function pathAt(a: Analysis, offset: number): { path: string; span: Span } | undefined {
+  for (const [path, p] of a.view.pointers) if (within(p.val, offset)) return { path, span: p.val };
+  const m = a.model;
+  for (const k of HEADER_KEYS) {
+    const f = m.header[k];
+    if (f && within(f.label, offset)) return { path: `/header/${k}`, span: f.label };
+  }
+  for (const k of SUMMARY_KEYS) {
+    const r = m.summary[k];
+    if (r && within(r.label, offset)) return { path: `/summary/${k}`, span: r.label };
+  }
   return undefined;
 }
 
+export function hoverAt(a: Analysis, offset: number, schema: CompiledSchema = bundledSchema()): HoverInfo | undefined {
+  if (!a.isPostmortem) return undefined;
+  const hit = pathAt(a, offset);
+  if (!hit) return undefined;
+  const node = schemaAt(schema, hit.path);
+  const description = typeof node?.description === 'string' ? node.description : undefined;
+  if (!description) return undefined;
+  const allowed = Array.isArray(node?.enum) ? `\n\nAllowed: ${(node!.enum as unknown[]).filter((x) => x !== null).map((x) => `\`${String(x)}\``).join(', ')}` : '';
+  return { markdown: description + allowed, start: hit.span.start, end: hit.span.end };
+}
+
 /** `evidenceFiles`: workspace-relative paths (forward slashes) that exist, offered in evidence cells. */
-export function completionsAt(a: Analysis, offset: number, settings: Settings, evidenceFiles: string[] = []): CompletionEntry[] {
-  void a; void offset; void settings; void evidenceFiles;
+export function completionsAt(a: Analysis, offset: number, settings: Settings, evidenceFiles: string[] = [], schema: CompiledSchema = bundledSchema()): CompletionEntry[] {
+  if (!a.isPostmortem) return [];
+  const m = a.model;
+  for (const r of Object.values(m.signoff)) {
+    if (r && within(r.role, offset)) {
+      return Object.values(ROLE_LABELS).map((label) => ({ label, kind: 'role' as const, start: r.role.start, end: r.role.end }));
+    }
+  }
+  const hit = pathAt(a, offset);
+  if (!hit) return [];
+  const { path, span } = hit;
+  if (path === '/summary/trigger') {
+    return settings.breakerTriggers.map((label) => ({ label, kind: 'trigger' as const, start: span.start, end: span.end, detail: 'BreakerTrigger' }));
+  }
+  if (/^\/evidence\/\d+\/location$/.test(path)) {
+    return evidenceFiles.map((f) => ({ label: `\`${f}\``, kind: 'path' as const, start: span.start, end: span.end, detail: 'evidence file' }));
+  }
+  const node = schemaAt(schema, path);
+  if (Array.isArray(node?.enum)) {
+    return (node!.enum as unknown[])
+      .filter((x): x is string => typeof x === 'string')
+      .map((label) => ({ label, kind: 'choice' as const, start: span.start, end: span.end }));
+  }
   return [];
 }
 
 export function documentSymbols(a: Analysis): SymbolEntry[] {
-  void a;
-  return [];
+  if (!a.isPostmortem) return [];
+  const heads = a.model.headings;
+  const text = a.text;
+  const out: SymbolEntry[] = [];
+  const stack: { depth: number; sym: SymbolEntry }[] = [];
+  heads.forEach((h, i) => {
+    let end = text.length;
+    for (let j = i + 1; j < heads.length; j++) if (heads[j]!.depth <= h.depth) { end = heads[j]!.start; break; }
+    while (end > h.end && /\s/.test(text[end - 1]!)) end--;
+    const sym: SymbolEntry = { name: h.text || '(untitled)', start: h.start, end: Math.max(end, h.end), selectionStart: h.textSpan.start, selectionEnd: h.textSpan.end, children: [] };
+    while (stack.length && stack[stack.length - 1]!.depth >= h.depth) stack.pop();
+    if (stack.length) stack[stack.length - 1]!.sym.children.push(sym);
+    else out.push(sym);
+    stack.push({ depth: h.depth, sym });
+  });
+  return out;
 }

@@ -9,7 +9,7 @@ export function skeletonOf(key: SectionKey | SubsectionKey, eol: string): string
   if (!sec) return '';
   let body = text.slice(sec.heading.start, sec.end);
   if (key.startsWith('s') && key.length === 2) {
-    body = body.replace(/\n---\n\s*$/, '\n') + '\n---\n\n';
+    body = body.replace(/\n---\n\s*$/, '\n') + '---\n\n';
   }
   body = body.replace(/\n+$/, '\n\n');
   return eol === '\n' ? body : body.replace(/\n/g, eol);

@@ -11,22 +11,26 @@ export const PM008: Rule = {
     passes: '| Incident opened (UTC) | 2026-03-14 10:00 |\n| Incident resolved (UTC) | 2026-03-14 11:00 |',
   },
   check(ctx) {
+    // Which of two out-of-order values is wrong cannot be known: both get the finding, each pointing at the other.
     const { model } = ctx;
-    const detected = summaryInstant(model, 'firstDetected');
-    const opened = summaryInstant(model, 'incidentOpened');
-    const resolved = summaryInstant(model, 'incidentResolved');
-    const rel = (k: 'firstDetected' | 'incidentOpened', msg: string) => [{ start: model.summary[k]!.value.start, end: model.summary[k]!.value.end, message: msg }];
-    if (detected && opened && opened < detected) {
-      ctx.report(finding('PM008', 'error', model.summary.incidentOpened!.value,
-        `Incident opened (${model.summary.incidentOpened!.value.text}) is before First detected (${model.summary.firstDetected!.value.text}); expected First detected ≤ Incident opened ≤ Incident resolved`,
-        undefined, rel('firstDetected', 'First detected')));
-    }
-    const lower = opened ?? detected;
-    const lowerKey = opened ? 'incidentOpened' : 'firstDetected';
-    if (lower && resolved && resolved < lower) {
-      ctx.report(finding('PM008', 'error', model.summary.incidentResolved!.value,
-        `Incident resolved (${model.summary.incidentResolved!.value.text}) is before ${lowerKey === 'incidentOpened' ? 'Incident opened' : 'First detected'} (${model.summary[lowerKey]!.value.text}); expected First detected ≤ Incident opened ≤ Incident resolved`,
-        undefined, rel(lowerKey, lowerKey === 'incidentOpened' ? 'Incident opened' : 'First detected')));
+    const names = { firstDetected: 'First detected', incidentOpened: 'Incident opened', incidentResolved: 'Incident resolved' } as const;
+    type K = keyof typeof names;
+    const at: Partial<Record<K, ReturnType<typeof summaryInstant>>> = {
+      firstDetected: summaryInstant(model, 'firstDetected'),
+      incidentOpened: summaryInstant(model, 'incidentOpened'),
+      incidentResolved: summaryInstant(model, 'incidentResolved'),
+    };
+    const pairs: [K, K][] = [['firstDetected', 'incidentOpened'], ['incidentOpened', 'incidentResolved']];
+    if (!at.incidentOpened) pairs.push(['firstDetected', 'incidentResolved']);
+    for (const [early, late] of pairs) {
+      const a = at[early];
+      const b = at[late];
+      if (!a || !b || a <= b) continue;
+      const ea = model.summary[early]!.value;
+      const lb = model.summary[late]!.value;
+      const msg = `${names[early]} (${ea.text}) is after ${names[late]} (${lb.text}); expected First detected ≤ Incident opened ≤ Incident resolved`;
+      ctx.report(finding('PM008', 'error', ea, msg, undefined, [{ start: lb.start, end: lb.end, message: names[late] }]));
+      ctx.report(finding('PM008', 'error', lb, msg, undefined, [{ start: ea.start, end: ea.end, message: names[early] }]));
     }
   },
 };

@@ -2,6 +2,14 @@ import { isPlaceholder } from '../values';
 import { finding, type Rule } from './rule';
 import { evidenceRefs } from './shared';
 
+function safeTest(pattern: string, id: string): boolean {
+  try {
+    return new RegExp(pattern, 'u').test(id);
+  } catch {
+    return true;
+  }
+}
+
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -19,6 +27,8 @@ export const PM013: Rule = {
   check(ctx) {
     const id = ctx.model.header.incidentId?.value.text;
     if (!id || isPlaceholder(id)) return;
+    // An ID that breaks the pattern (PM019) names no folder to compare with.
+    if (!safeTest(ctx.opts.settings.incidentIdPattern, id)) return;
     const root = escapeRe(ctx.opts.settings.evidenceRoot.replace(/^\.?\/+|\/+$/g, ''));
     const re = new RegExp(`(?:^|/)${root}/([^/\\s\`]+)`, 'g');
     for (const row of ctx.model.evidence) {

@@ -18,6 +18,6 @@ export const PM023: Rule = {
     const loc = row?.location.text.trim() ?? '';
     if (row && !evidencePlaceholder(loc, idSet) && !/^(none|n\/a)$/i.test(loc)) return;
     ctx.report(finding('PM023', 'warning', drill.value, 'Was this a drill? is YES but no drill evidence bundle path is given; expected a path in the "Drill evidence bundle" row of section 8',
-      row ? undefined : undefined, row ? [{ start: row.location.start, end: row.location.end, message: 'Drill evidence bundle' }] : undefined));
+      undefined, row ? [{ start: row.location.start, end: row.location.end, message: 'Drill evidence bundle' }] : undefined));
   },
 };

@@ -1,0 +1,21 @@
+// Runs every *.test.ts under the given folders with node:test through tsx.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dirs = process.argv.slice(2);
+const files = [];
+const walk = (d) => {
+  for (const f of readdirSync(d).sort()) {
+    const p = join(d, f);
+    if (statSync(p).isDirectory()) walk(p);
+    else if (f.endsWith('.test.ts')) files.push(p);
+  }
+};
+for (const d of dirs) walk(d);
+if (files.length === 0) {
+  console.error(`no test files under ${dirs.join(', ')}`);
+  process.exit(1);
+}
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { stdio: 'inherit' });
+process.exit(r.status ?? 1);
