@@ -1,0 +1,71 @@
+/**
+ * Generates docs/rules/PMnnn.md and the README's rules table from the rule
+ * registry. `--check` fails (exit 1) when a generated file differs: CI runs it.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { RULES } from '../server/src/core/rules';
+
+const ROOT = path.resolve(__dirname, '..');
+const check = process.argv.includes('--check');
+let drift = 0;
+
+function write(file: string, content: string): void {
+  const p = path.join(ROOT, file);
+  const old = fs.existsSync(p) ? fs.readFileSync(p, 'utf8') : undefined;
+  if (old === content) return;
+  if (check) {
+    console.error(`${file} is out of date: run npm run docs`);
+    drift++;
+    return;
+  }
+  fs.mkdirSync(path.dirname(p), { recursive: true });
+  fs.writeFileSync(p, content);
+  console.log(`wrote ${file}`);
+}
+
+const sev = (s: string) => (s === 'by status' ? 'by status (information while DRAFT, warning UNDER REVIEW, error at FINAL)' : s);
+
+for (const r of RULES) {
+  write(`docs/rules/${r.code}.md`, `# ${r.code}: ${r.title}
+
+<!-- Generated from server/src/core/rules/${r.code}.ts by \`npm run docs\`; edit the rule, not this page. -->
+
+**Severity:** ${sev(r.severity)}
+**Quick fix:** ${r.fix ?? 'none'}
+
+## Why
+
+${r.why}
+
+## Fails
+
+\`\`\`markdown
+${r.examples.fails}
+\`\`\`
+
+## Passes
+
+\`\`\`markdown
+${r.examples.passes}
+\`\`\`
+
+## Silencing
+
+\`<!-- postmortem-disable-next-line ${r.code} -->\` above the line, a \`<!-- postmortem-disable ${r.code} -->\` …
+\`<!-- postmortem-enable ${r.code} -->\` pair, or \`"postmortem.rules": { "${r.code}": "off" }\` (CLI: \`.postmortemrc.json\`).
+`);
+}
+
+const table = ['| code | rule | severity | quick fix |', '|------|------|----------|-----------|',
+  ...RULES.map((r) => `| [${r.code}](docs/rules/${r.code}.md) | ${r.title.replace(/\|/g, '\\|')} | ${r.severity} | ${r.fix ? 'yes' : '—'} |`)].join('\n');
+const readme = path.join(ROOT, 'README.md');
+const text = fs.readFileSync(readme, 'utf8');
+const re = /(<!-- rules:start -->\n)[\s\S]*?(\n<!-- rules:end -->)/;
+if (!re.test(text)) {
+  console.error('README.md has no <!-- rules:start --> / <!-- rules:end --> markers');
+  process.exit(1);
+}
+write('README.md', text.replace(re, `$1${table}$2`));
+if (drift) process.exit(1);
+if (check) console.log(`docs are up to date (${RULES.length} rules)`);
