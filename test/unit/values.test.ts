@@ -1,0 +1,64 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { formatDuration, isPlaceholder, isUsdAmount, readDate, readDuration, readTimestamp } from '../../server/src/core/values';
+
+test('placeholders', () => {
+  for (const p of ['', '-', '___', 'Duration: ___', '*(describe or "None")*', '*Describe what happened.*', 'YES / NO']) {
+    assert.equal(isPlaceholder(p, ['YES', 'NO']), true, p);
+  }
+  for (const v of ['NO', 'None', 'alice', '2h 15m', '*important*']) assert.equal(isPlaceholder(v, ['YES', 'NO']), false, v);
+});
+
+test('UTC timestamps in every accepted spelling', () => {
+  for (const v of ['2026-03-14 09:30 UTC', '2026-03-14 09:30:15 UTC', '2026-03-14T09:30Z', '2026-03-14T09:30:00Z', '2026-03-14T09:30+00:00', '2026-03-14 09:30+00:00']) {
+    assert.equal(readTimestamp(v, false).kind, 'utc', v);
+  }
+  assert.equal(readTimestamp('2026-03-14 09:30', true).kind, 'utc');
+  assert.equal(readTimestamp('2026-03-14 09:30', false).kind, 'unreadable');
+  assert.equal(readTimestamp('09:30', true, true).kind, 'time-only');
+  assert.equal(readTimestamp('09:30', true, false).kind, 'unreadable');
+});
+
+test('non-UTC times convert with luxon when the zone is unambiguous', () => {
+  const pdt = readTimestamp('2026-09-28 07:52 PDT', true);
+  assert.equal(pdt.kind, 'non-utc');
+  assert.equal(pdt.utc?.toFormat('yyyy-MM-dd HH:mm'), '2026-09-28 14:52');
+  const est = readTimestamp('2026-01-15 07:00 ET', true);
+  assert.equal(est.utc?.toFormat('HH:mm'), '12:00');
+  const off = readTimestamp('2026-03-14T09:30+02:00', true);
+  assert.equal(off.kind, 'non-utc');
+  assert.equal(off.utc?.toFormat('HH:mm'), '07:30');
+  const iana = readTimestamp('2026-07-01 12:00 America/New_York', true);
+  assert.equal(iana.utc?.toFormat('HH:mm'), '16:00');
+  const ampm = readTimestamp('2026-09-28 7:52 PM PDT', true);
+  assert.equal(ampm.utc?.toFormat('yyyy-MM-dd HH:mm'), '2026-09-29 02:52');
+  const ist = readTimestamp('2026-09-28 07:52 IST', true);
+  assert.equal(ist.kind, 'non-utc');
+  assert.equal(ist.utc, undefined);
+  assert.equal(readTimestamp('07:52 PDT', true, true).kind, 'non-utc');
+  assert.equal(readTimestamp('2026-09-28 07:52 local', true).kind, 'non-utc');
+});
+
+test('dates: ISO only; unambiguous spellings get a rewrite', () => {
+  assert.equal(readDate('2026-03-14').kind, 'date');
+  assert.equal(readDate('2026-02-30').kind, 'unreadable');
+  assert.equal(readDate('October 2, 2026').isoRewrite, '2026-10-02');
+  assert.equal(readDate('14/03/2026').isoRewrite, '2026-03-14');
+  assert.equal(readDate('2 Oct 2026').isoRewrite, '2026-10-02');
+  assert.equal(readDate('03/04/2026').isoRewrite, undefined);
+  assert.equal(readDate('next sprint').isoRewrite, undefined);
+});
+
+test('durations and money', () => {
+  assert.equal(readDuration('2h 15m'), 135);
+  assert.equal(readDuration('45m'), 45);
+  assert.equal(readDuration('1d 3h'), 1620);
+  assert.equal(readDuration('135 minutes'), 135);
+  assert.equal(readDuration('2 hours'), 120);
+  assert.equal(readDuration('about two hours'), undefined);
+  assert.equal(formatDuration(135), '2h 15m');
+  assert.equal(formatDuration(1440), '1d');
+  assert.equal(formatDuration(0), '0m');
+  for (const v of ['None', '$1,250,000', 'USD 2.5M', '$500k', '$0']) assert.equal(isUsdAmount(v), true, v);
+  for (const v of ['1,250,000', '€500', '$1,25,000', 'about a million']) assert.equal(isUsdAmount(v), false, v);
+});
