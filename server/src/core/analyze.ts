@@ -128,7 +128,7 @@ export function analyze(text: string, opts: AnalyzeOptions): Analysis {
   const lines = new LineIndex(text);
   const rel = relativePath(opts.filePath, opts.root);
   const pm = settings.enable && isPostmortem(text, rel, settings);
-  const model = pm ? buildModel(text, parseMarkdown(text)) : buildModel('');
+  const model = pm ? buildModel(text, (opts.parse ?? parseMarkdown)(text)) : buildModel('');
   const view = buildView(model);
   const status = documentStatus(model);
   const base: Analysis = { text, lines, isPostmortem: pm, findings: [], model, view, status, internalErrors: [] };

@@ -23,6 +23,8 @@ export interface AnalyzeOptions {
   /** "Today" for overdue action items; default: the current time. */
   now?: Date;
   fs?: FileSystem;
+  /** Parses Markdown; default: a full remark parse. The server passes an IncrementalParser's result. */
+  parse?: (text: string) => import('mdast').Root;
   /** A compiled schema from `loadSchema`; default: the bundled one. */
   schema?: CompiledSchema;
 }

@@ -16,3 +16,4 @@ export { loadSchema, bundledSchema } from './schema';
 export { collectFixAll } from './fixes';
 export { formatDocument } from './format';
 export { RULES, ruleByCode } from './rules';
+export { IncrementalParser, chunkDocument } from './incremental';
