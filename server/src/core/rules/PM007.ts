@@ -20,11 +20,13 @@ export const PM007: Rule = {
       if (!x.instant) return;
       const at = x.instant.toMillis();
       if (prev && at < prev.at) {
-        if (edits === null) edits = sortTimelineRows(ctx.text);
+        // The sort fix rewrites the whole table: only the first out-of-order row carries it.
+        const first = edits === null;
+        if (first) edits = sortTimelineRows(ctx.text);
         const row = ctx.model.timeline[i]!;
         const prevRow = ctx.model.timeline[prev.row]!;
         ctx.report(finding('PM007', 'warning', row.time, `Timeline row ${i + 1} (${row.time.text}) is earlier than the row above (${prevRow.time.text}); expected chronological order`,
-          edits ? [{ title: 'Sort the timeline by time', safe: true, edits }] : undefined,
+          first && edits ? [{ title: 'Sort the timeline by time', safe: true, edits }] : undefined,
           [{ start: prevRow.time.start, end: prevRow.time.end, message: 'the row above' }]));
       }
       if (!prev || at >= prev.at) prev = { at, row: i };
