@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# End-to-end run in code-server with the packaged extension — the `test:e2e` command.
+#   bash scripts/test-e2e.sh [--vsix PATH] [run.mjs options]
+# Without --vsix it packages the extension into .vscode-test/postmortem-assistant.vsix first.
+# Screenshots land in test/e2e/screenshots/ (git-ignored).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+bash scripts/setup-vscode.sh
+if [[ " $* " != *" --vsix "* ]]; then
+  node esbuild.mjs --production
+  node_modules/.bin/vsce package --no-dependencies --out .vscode-test/postmortem-assistant.vsix </dev/null
+  set -- --vsix .vscode-test/postmortem-assistant.vsix "$@"
+fi
+exec node test/e2e/run.mjs "$@"

