@@ -229,7 +229,25 @@ export interface Model {
 const processor = unified().use(remarkParse).use(remarkGfm);
 
 export function parseMarkdown(text: string): Root {
-  return processor.parse(text);
+  const root = processor.parse(text);
+  // micromark drops a leading BOM and counts offsets without it; the model's offsets are into `text`.
+  if (text.charCodeAt(0) === 0xfeff) shiftOffsets(root, 1);
+  return root;
+}
+
+function shiftOffsets(root: Root, by: number): void {
+  const seen = new Set<object>();
+  const stack: { position?: Root['position']; children?: unknown[] }[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    for (const p of [n.position?.start, n.position?.end]) {
+      if (p && p.offset !== undefined && !seen.has(p)) {
+        seen.add(p);
+        p.offset += by;
+      }
+    }
+    for (const c of (n.children ?? []) as typeof stack) stack.push(c);
+  }
 }
 
 function startOf(n: { position?: { start: { offset?: number } } }): number {

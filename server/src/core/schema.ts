@@ -107,15 +107,35 @@ export function loadSchema(path: string, readFile: (p: string) => string): { sch
  * with a quantifier inside that is itself quantified, e.g. `(a+)+`, `(\w*)*`.
  */
 export function isUnsafePattern(p: string): boolean {
-  return /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)\s*(?:[+*]|\{\d+,\d*\})/.test(p);
+  // A linear scan: the same test written as one regular expression backtracks quadratically on a long pattern.
+  const outer = /\s*(?:[+*]|\{\d+,\d*\})/y;
+  let inGroup = false;
+  let quantified = false;
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i];
+    if (c === '\\') i++;
+    else if (c === '(') {
+      inGroup = true;
+      quantified = false;
+    } else if (c === ')') {
+      outer.lastIndex = i + 1;
+      if (inGroup && quantified && outer.test(p)) return true;
+      inGroup = false;
+    } else if (inGroup && (c === '+' || c === '*' || c === '}')) quantified = true;
+  }
+  return false;
 }
 
-function findUnsafePattern(node: unknown, depth = 0): string | undefined {
-  if (depth > 64 || typeof node !== 'object' || node === null) return undefined;
-  for (const [k, v] of Object.entries(node)) {
-    if (k === 'pattern' && typeof v === 'string' && isUnsafePattern(v)) return v;
-    const inner = findUnsafePattern(v, depth + 1);
-    if (inner) return inner;
+/** Every `pattern` of the schema, however deep (an explicit stack: JSON has no cycles). */
+function findUnsafePattern(root: unknown): string | undefined {
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const node = stack.pop();
+    if (typeof node !== 'object' || node === null) continue;
+    for (const [k, v] of Object.entries(node)) {
+      if (k === 'pattern' && typeof v === 'string' && isUnsafePattern(v)) return v;
+      stack.push(v);
+    }
   }
   return undefined;
 }

@@ -61,9 +61,11 @@ export class LineIndex {
 }
 
 /** The document's dominant line ending, for text an edit inserts. */
-export function detectEol(text: string): '\n' | '\r\n' {
+export function detectEol(text: string): '\n' | '\r\n' | '\r' {
   const crlf = (text.match(/\r\n/g) ?? []).length;
   const lf = (text.match(/\n/g) ?? []).length - crlf;
+  const cr = (text.match(/\r/g) ?? []).length - crlf;
+  if (cr > lf && cr > crlf) return '\r';
   return crlf > lf ? '\r\n' : '\n';
 }
 
