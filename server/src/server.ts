@@ -1,1 +1,650 @@
-// placeholder
+/**
+ * The language server: LSP wiring only. Every decision about a document is the
+ * core's (`./core`); this file turns LSP requests into core calls and core
+ * results into LSP answers (through `node/lspConvert.ts`).
+ *
+ * Started as `node dist/server.js --stdio` (or `--node-ipc`, `--socket=N`):
+ * `createConnection` picks the transport from the command line.
+ *
+ * Architecture invariants:
+ * - No handler throws through to the connection: each is wrapped by `guard`,
+ *   which turns an exception into an error response plus a log line.
+ * - Diagnostics are published with the document version they were computed
+ *   for; a result whose version is no longer current is dropped.
+ * - Quick fixes travel in `Diagnostic.data`; the server keeps no fix state.
+ *
+ * Initialization options (all optional):
+ * - `postmortem`: settings object, used when the client has no `workspace/configuration`
+ *   (and as the base that `workspace/configuration` results override).
+ * - `trusted: false`: the workspace is untrusted; the `schema` and `incidentIdPattern`
+ *   settings are ignored (defaults used) whatever their source. The client restarts
+ *   the server when trust is granted.
+ * - `advertiseCommands: false`: do not list `postmortem.*` in `executeCommandProvider`
+ *   (the requests are still served). For clients, like vscode-languageclient, that
+ *   would otherwise register commands of the same name as their own.
+ */
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  CodeAction,
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  ErrorCodes,
+  ProposedFeatures,
+  ResponseError,
+  TextDocumentSyncKind,
+  TextDocuments,
+  createConnection,
+  type CancellationToken,
+  type Diagnostic,
+  type InitializeParams,
+  type InitializeResult,
+  type Position,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  IncrementalParser,
+  LineIndex,
+  analyze,
+  bundledSchema,
+  isPostmortem,
+  collectFixAll,
+  completionsAt,
+  documentSymbols,
+  formatDocument,
+  hoverAt,
+  planMarkFinal,
+  sanitizeSettings,
+  type Analysis,
+  type AnalyzeOptions,
+  type CompiledSchema,
+  type Settings,
+} from './core';
+import { listEvidenceFiles } from './node/evidence';
+import { nodeFileSystem } from './node/fs';
+import {
+  FIX_ALL_KIND,
+  SOURCE,
+  isDiagnosticData,
+  kindWanted,
+  quickFixes,
+  toCompletionItem,
+  toDiagnostic,
+  toDocumentSymbol,
+  toHover,
+  toLspEdit,
+  versionedEdit,
+} from './node/lspConvert';
+import { SchemaCache } from './node/schemaCache';
+
+export const COMMAND_MARK_FINAL = 'postmortem.markFinal';
+export const COMMAND_FORMAT_TIMELINE = 'postmortem.formatTimeline';
+export const COMMAND_FINAL_BLOCKERS = 'postmortem.finalBlockers';
+
+/** `docs/rules/` beside the bundle (`dist/server.js` → `docs/rules/`). */
+const RULE_DOCS_DIR = path.join(__dirname, '..', 'docs', 'rules');
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+
+let hasConfigurationCapability = false;
+let hasDynamicConfigurationRegistration = false;
+let hasApplyEdit = false;
+let trusted = true;
+let root: string | undefined;
+/** Settings from initialization options (or pushed by didChangeConfiguration when the client cannot be asked). */
+let fallbackSettings: Record<string, unknown> = {};
+
+const settingsCache = new Map<string, Promise<Settings>>();
+const analysisCache = new Map<string, { version: number; settings: Settings; schema: CompiledSchema | undefined; analysis: Analysis }>();
+const pending = new Map<string, { gen: number; timer?: NodeJS.Timeout }>();
+const parsers = new Map<string, IncrementalParser>();
+const warned = new Set<string>();
+const loggedInternal = new Set<string>();
+
+const schemas = new SchemaCache((message) => {
+  log('error', `schema: ${message}`);
+  connection.window.showErrorMessage(`Post-Mortem Assistant: ${message}. The bundled schema is used instead.`);
+});
+
+// ---------------------------------------------------------------- utilities
+
+function log(level: 'error' | 'warn' | 'info', message: string): void {
+  try {
+    connection.console[level](message);
+  } catch {
+    // the connection may be gone; nothing else to do
+  }
+}
+
+function describe(e: unknown): string {
+  return e instanceof Error ? (e.stack ?? e.message) : String(e);
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function invalidParams(message: string): ResponseError<void> {
+  return new ResponseError(ErrorCodes.InvalidParams, message);
+}
+
+/** Wraps a request handler: an exception becomes an error response and a log line, never an exit. */
+function guard<P, R>(name: string, fn: (params: P, token: CancellationToken) => R | Promise<R>) {
+  return async (params: P, token: CancellationToken): Promise<R | ResponseError<void>> => {
+    try {
+      return await fn(params, token);
+    } catch (e) {
+      if (e instanceof ResponseError) return e as ResponseError<void>;
+      log('error', `${name} failed: ${describe(e)}`);
+      return new ResponseError(ErrorCodes.InternalError, `${name} failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+}
+
+/** Wraps a notification handler: exceptions are logged. */
+function guardNotification<P>(name: string, fn: (params: P) => void | Promise<void>) {
+  return (params: P): void => {
+    try {
+      const r = fn(params);
+      if (r) r.catch((e: unknown) => log('error', `${name} failed: ${describe(e)}`));
+    } catch (e) {
+      log('error', `${name} failed: ${describe(e)}`);
+    }
+  };
+}
+
+function filePathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+function ruleHref(code: string): string | undefined {
+  if (!/^[A-Za-z0-9_-]+$/.test(code)) return undefined;
+  return pathToFileURL(path.join(RULE_DOCS_DIR, `${code}.md`)).href;
+}
+
+function uriParam(params: unknown): string {
+  const td = isRecord(params) ? params.textDocument : undefined;
+  if (!isRecord(td) || typeof td.uri !== 'string') throw invalidParams('Expected params.textDocument.uri (a string)');
+  return td.uri;
+}
+
+function openDocument(uri: string): TextDocument {
+  const doc = documents.get(uri);
+  if (!doc) throw invalidParams(`Document is not open: ${uri}`);
+  return doc;
+}
+
+function positionParam(params: unknown): Position {
+  const p = isRecord(params) ? params.position : undefined;
+  if (!isRecord(p) || !Number.isInteger(p.line) || !Number.isInteger(p.character)) {
+    throw invalidParams('Expected params.position {line, character} (integers)');
+  }
+  return { line: p.line as number, character: p.character as number };
+}
+
+// ----------------------------------------------------------------- settings
+
+async function fetchSettings(uri: string): Promise<Settings> {
+  let raw: Record<string, unknown> = { ...fallbackSettings };
+  if (hasConfigurationCapability) {
+    try {
+      const r: unknown = await connection.workspace.getConfiguration({ scopeUri: uri, section: 'postmortem' });
+      if (isRecord(r)) raw = { ...raw, ...r };
+    } catch (e) {
+      log('warn', `workspace/configuration failed, using defaults: ${describe(e)}`);
+    }
+  }
+  if (!trusted) {
+    // Untrusted workspace: a schema or pattern it provides is not used.
+    delete raw.schema;
+    delete raw.incidentIdPattern;
+  }
+  const problems: string[] = [];
+  const settings = sanitizeSettings(raw, problems);
+  for (const p of problems) {
+    if (warned.has(p)) continue;
+    warned.add(p);
+    log('warn', `settings: ${p}`);
+    connection.window.showWarningMessage(`Post-Mortem Assistant: ${p}`);
+  }
+  return settings;
+}
+
+function settingsFor(uri: string): Promise<Settings> {
+  let p = settingsCache.get(uri);
+  if (!p) {
+    p = fetchSettings(uri);
+    settingsCache.set(uri, p);
+  }
+  return p;
+}
+
+// ----------------------------------------------------------------- analysis
+
+function analyzeOptions(doc: TextDocument, settings: Settings): AnalyzeOptions {
+  const filePath = filePathOf(doc.uri);
+  const base = root ?? (filePath !== undefined ? path.dirname(filePath) : process.cwd());
+  const schema = settings.schema !== '' ? schemas.resolve(settings.schema, base) : undefined;
+  const opts: AnalyzeOptions = { settings, fs: nodeFileSystem };
+  if (filePath !== undefined) opts.filePath = filePath;
+  if (root !== undefined) opts.root = root;
+  if (schema !== undefined) opts.schema = schema;
+  return opts;
+}
+
+/** The path `isPostmortem` matches `postmortem.files` against: as `analyze` computes it. */
+function relativePath(filePath: string | undefined): string | undefined {
+  if (filePath === undefined) return undefined;
+  const f = filePath.replace(/\\/g, '/');
+  const r = root?.replace(/\\/g, '/').replace(/\/+$/, '');
+  return r !== undefined && f.startsWith(`${r}/`) ? f.slice(r.length + 1) : f;
+}
+
+function looksLikeMarkdown(doc: TextDocument): boolean {
+  return doc.languageId === 'markdown' || /\.(md|markdown)$/i.test(doc.uri);
+}
+
+/** One incremental parser per open document: only changed chunks are parsed again. */
+function parserFor(uri: string): IncrementalParser {
+  let p = parsers.get(uri);
+  if (!p) {
+    p = new IncrementalParser();
+    parsers.set(uri, p);
+  }
+  return p;
+}
+
+function cachedAnalysis(doc: TextDocument, settings: Settings, schema: CompiledSchema | undefined): Analysis | undefined {
+  const hit = analysisCache.get(doc.uri);
+  return hit && hit.version === doc.version && hit.settings === settings && hit.schema === schema ? hit.analysis : undefined;
+}
+
+function remember(doc: TextDocument, settings: Settings, opts: AnalyzeOptions, analysis: Analysis): Analysis {
+  analysisCache.set(doc.uri, { version: doc.version, settings, schema: opts.schema, analysis });
+  for (const e of analysis.internalErrors ?? []) {
+    // A rule that throws is isolated by the core; log each distinct failure once, not on every keystroke.
+    if (loggedInternal.has(e)) continue;
+    if (loggedInternal.size < 200) loggedInternal.add(e);
+    log('error', `internal error while checking ${doc.uri}: ${e}`);
+  }
+  return analysis;
+}
+
+/** The analysis of the document's current version, computed now if needed (cached per version, settings and schema). */
+function analysisFor(doc: TextDocument, settings: Settings): Analysis | undefined {
+  if (!looksLikeMarkdown(doc)) return undefined;
+  const opts = analyzeOptions(doc, settings);
+  const hit = cachedAnalysis(doc, settings, opts.schema);
+  if (hit) return hit;
+  const parser = parserFor(doc.uri);
+  opts.parse = (t) => parser.parse(t);
+  return remember(doc, settings, opts, analyze(doc.getText(), opts));
+}
+
+/**
+ * Like `analysisFor`, but parses a post-mortem in steps that yield to the event
+ * loop, and gives up (undefined) as soon as `stale()` says the result is not wanted.
+ */
+async function analysisInSteps(doc: TextDocument, settings: Settings, stale: () => boolean): Promise<Analysis | undefined> {
+  if (!looksLikeMarkdown(doc)) return undefined;
+  const opts = analyzeOptions(doc, settings);
+  const hit = cachedAnalysis(doc, settings, opts.schema);
+  if (hit) return hit;
+  const text = doc.getText();
+  if (isPostmortem(text, relativePath(opts.filePath), settings)) {
+    const tree = await parserFor(doc.uri).parseAsync(text, stale);
+    if (!tree || stale()) return undefined;
+    opts.parse = () => tree;
+  }
+  return remember(doc, settings, opts, analyze(text, opts));
+}
+
+/** Current document, settings and analysis (undefined analysis = not a post-mortem or disabled). */
+async function current(
+  uri: string,
+): Promise<{ doc: TextDocument; settings: Settings; analysis: Analysis | undefined; schema: CompiledSchema | undefined }> {
+  openDocument(uri);
+  const settings = await settingsFor(uri);
+  const doc = openDocument(uri); // may have changed (or closed) while settings were fetched
+  if (!settings.enable) return { doc, settings, analysis: undefined, schema: undefined };
+  const analysis = analysisFor(doc, settings);
+  const schema = analysisCache.get(uri)?.schema;
+  return { doc, settings, analysis: analysis?.isPostmortem ? analysis : undefined, schema };
+}
+
+function cancelPending(uri: string): void {
+  const entry = pending.get(uri);
+  if (entry) {
+    if (entry.timer) clearTimeout(entry.timer);
+    entry.timer = undefined;
+    entry.gen++;
+  }
+}
+
+/** Validates after `validation.delayMs`; a newer version (or a close) cancels older pending work. */
+function scheduleValidation(doc: TextDocument): void {
+  const uri = doc.uri;
+  const version = doc.version;
+  const entry = pending.get(uri) ?? { gen: 0 };
+  if (entry.timer) clearTimeout(entry.timer);
+  entry.timer = undefined;
+  const gen = ++entry.gen;
+  pending.set(uri, entry);
+  const stale = () => pending.get(uri)?.gen !== gen || documents.get(uri)?.version !== version;
+  const run = () => {
+    validate(uri, version, stale).catch((e: unknown) => log('error', `validation of ${uri} failed: ${describe(e)}`));
+  };
+  settingsFor(uri)
+    .then((settings) => {
+      if (stale()) return;
+      const delay = settings.validation.delayMs;
+      if (delay <= 0) run();
+      else entry.timer = setTimeout(run, delay);
+    })
+    .catch((e: unknown) => log('error', `validation of ${uri} failed: ${describe(e)}`));
+}
+
+async function validate(uri: string, version: number, stale: () => boolean): Promise<void> {
+  if (stale()) return;
+  const settings = await settingsFor(uri);
+  const doc = documents.get(uri);
+  if (!doc || stale()) return; // a newer version has its own run
+  let diagnostics: Diagnostic[] = [];
+  if (settings.enable) {
+    const analysis = await analysisInSteps(doc, settings, stale);
+    if (stale()) return;
+    if (analysis?.isPostmortem) {
+      diagnostics = analysis.findings.map((f) => toDiagnostic(f, analysis.lines, uri, version, ruleHref));
+    }
+  }
+  if (stale()) return;
+  await connection.sendDiagnostics({ uri, version, diagnostics });
+}
+
+function revalidateAll(): void {
+  settingsCache.clear();
+  analysisCache.clear();
+  for (const doc of documents.all()) scheduleValidation(doc);
+}
+
+// ---------------------------------------------------------- initialization
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const caps = params.capabilities;
+  hasConfigurationCapability = caps.workspace?.configuration === true;
+  hasDynamicConfigurationRegistration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  hasApplyEdit = caps.workspace?.applyEdit === true;
+
+  const init: unknown = params.initializationOptions;
+  if (isRecord(init)) {
+    if (init.trusted === false) trusted = false;
+    if (isRecord(init.postmortem)) fallbackSettings = { ...init.postmortem };
+  }
+  const rootUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
+  root = rootUri ? filePathOf(rootUri) : undefined;
+  if (root === undefined && typeof params.rootPath === 'string' && params.rootPath !== '') root = params.rootPath;
+  if (root !== undefined) root = path.resolve(root);
+
+  const advertiseCommands = !(isRecord(init) && init.advertiseCommands === false);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      codeActionProvider: {
+        codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND],
+      },
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: ['/'], resolveProvider: false },
+      documentSymbolProvider: true,
+      documentFormattingProvider: true,
+      ...(advertiseCommands
+        ? { executeCommandProvider: { commands: [COMMAND_MARK_FINAL, COMMAND_FINAL_BLOCKERS, COMMAND_FORMAT_TIMELINE] } }
+        : {}),
+    },
+    serverInfo: { name: 'postmortem-language-server' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (hasConfigurationCapability && hasDynamicConfigurationRegistration) {
+    connection.client
+      .register(DidChangeConfigurationNotification.type, { section: 'postmortem' })
+      .then(undefined, (e: unknown) => log('warn', `could not register for configuration changes: ${describe(e)}`));
+  }
+  log('info', `postmortem server ready (root: ${root ?? 'none'}, trusted: ${trusted})`);
+});
+
+connection.onDidChangeConfiguration(
+  guardNotification('didChangeConfiguration', (params) => {
+    const settings: unknown = isRecord(params) ? params.settings : undefined;
+    if (!hasConfigurationCapability && isRecord(settings) && isRecord(settings.postmortem)) {
+      fallbackSettings = { ...settings.postmortem };
+    }
+    revalidateAll();
+  }),
+);
+
+// ---------------------------------------------------------------- documents
+
+documents.onDidChangeContent((e) => {
+  try {
+    scheduleValidation(e.document);
+  } catch (err) {
+    log('error', `didChange failed: ${describe(err)}`);
+  }
+});
+
+documents.onDidClose((e) => {
+  try {
+    const uri = e.document.uri;
+    cancelPending(uri);
+    pending.delete(uri);
+    settingsCache.delete(uri);
+    analysisCache.delete(uri);
+    parsers.delete(uri);
+    void connection.sendDiagnostics({ uri, diagnostics: [] }).then(undefined, () => undefined);
+  } catch (err) {
+    log('error', `didClose failed: ${describe(err)}`);
+  }
+});
+
+// ------------------------------------------------------------ code actions
+
+connection.onCodeAction(
+  guard('textDocument/codeAction', async (params: unknown) => {
+    const uri = uriParam(params);
+    const doc = openDocument(uri);
+    const context = isRecord(params) ? params.context : undefined;
+    if (!isRecord(context) || !Array.isArray(context.diagnostics)) {
+      throw invalidParams('Expected params.context.diagnostics (an array)');
+    }
+    const only = Array.isArray(context.only) ? context.only.filter((k): k is string => typeof k === 'string') : undefined;
+    const version = doc.version;
+    const ours = (context.diagnostics as unknown[]).filter(
+      (d): d is Diagnostic => isRecord(d) && d.source === SOURCE && isDiagnosticData(d.data) && d.data.uri === uri,
+    );
+    const actions: CodeAction[] = [];
+    const wantQuickFix = kindWanted(only, CodeActionKind.QuickFix);
+    if (wantQuickFix) for (const d of ours) actions.push(...quickFixes(d, uri, version));
+
+    // "Fix all PMnnn": offered when a diagnostic in the request (current version) has a safe fix.
+    const fixAllCodes = new Set<string>();
+    if (wantQuickFix) {
+      for (const d of ours) {
+        const data = d.data as { version: number; fixes: { safe: boolean }[] };
+        if (data.version === version && data.fixes.some((f) => f.safe) && typeof d.code === 'string') fixAllCodes.add(d.code);
+      }
+    }
+    // source.fixAll only when asked for explicitly (on save, or a Source Action menu).
+    const wantSourceFixAll = only !== undefined && only.length > 0 && kindWanted(only, FIX_ALL_KIND);
+    if (fixAllCodes.size === 0 && !wantSourceFixAll) return actions;
+
+    const { doc: now, analysis } = await current(uri);
+    if (!analysis || now.version !== version) return actions;
+    for (const code of fixAllCodes) {
+      const same = analysis.findings.filter((f) => f.code === code && f.fixes?.some((x) => x.safe));
+      if (same.length < 2) continue;
+      const edits = collectFixAll(same);
+      if (edits.length === 0) continue;
+      const action = CodeAction.create(
+        `Fix all ${code} in this document`,
+        versionedEdit(uri, version, edits.map((e) => toLspEdit(analysis.lines, e))),
+        CodeActionKind.QuickFix,
+      );
+      action.diagnostics = ours.filter((d) => d.code === code);
+      actions.push(action);
+    }
+    if (wantSourceFixAll) {
+      const edits = collectFixAll(analysis.findings);
+      if (edits.length > 0) {
+        actions.push(
+          CodeAction.create(
+            'Fix all auto-fixable post-mortem problems',
+            versionedEdit(uri, version, edits.map((e) => toLspEdit(analysis.lines, e))),
+            FIX_ALL_KIND,
+          ),
+        );
+      }
+    }
+    return actions;
+  }),
+);
+
+// ------------------------------------------------------- hover, completion
+
+connection.onHover(
+  guard('textDocument/hover', async (params: unknown) => {
+    const uri = uriParam(params);
+    const pos = positionParam(params);
+    const { analysis, schema } = await current(uri);
+    if (!analysis) return null;
+    const h = hoverAt(analysis, analysis.lines.offsetAt(pos), schema ?? bundledSchema());
+    return h ? toHover(analysis.lines, h) : null;
+  }),
+);
+
+connection.onCompletion(
+  guard('textDocument/completion', async (params: unknown) => {
+    const uri = uriParam(params);
+    const pos = positionParam(params);
+    const { settings, analysis, schema } = await current(uri);
+    if (!analysis) return [];
+    const evidence = listEvidenceFiles(root, settings.evidenceRoot);
+    const entries = completionsAt(analysis, analysis.lines.offsetAt(pos), settings, evidence, schema ?? bundledSchema());
+    return entries.map((c, i) => toCompletionItem(analysis.lines, c, i));
+  }),
+);
+
+connection.onDocumentSymbol(
+  guard('textDocument/documentSymbol', async (params: unknown) => {
+    const uri = uriParam(params);
+    const { analysis } = await current(uri);
+    if (!analysis) return [];
+    return documentSymbols(analysis).map((s) => toDocumentSymbol(analysis.lines, s));
+  }),
+);
+
+connection.onDocumentFormatting(
+  guard('textDocument/formatting', async (params: unknown) => {
+    const uri = uriParam(params);
+    const { doc, settings, analysis } = await current(uri);
+    if (!analysis) return [];
+    const text = doc.getText();
+    const lines = new LineIndex(text);
+    return formatDocument(text, { scope: 'timeline', sortByTime: settings.timeline.sortOnFormat }).map((e) => toLspEdit(lines, e));
+  }),
+);
+
+// ---------------------------------------------------------------- commands
+
+type CommandResult =
+  | { applied: true; changed?: boolean }
+  | { applied: false; reason?: string; blockers?: Diagnostic[] };
+
+function uriArgument(command: string, args: unknown[] | undefined, usage: string): string {
+  const uri = args?.[0];
+  if (typeof uri !== 'string' || uri === '') throw invalidParams(`${command} expects arguments ${usage}`);
+  return uri;
+}
+
+async function applyVersioned(label: string, uri: string, version: number, edits: ReturnType<typeof toLspEdit>[]): Promise<CommandResult> {
+  if (!hasApplyEdit) return { applied: false, reason: 'the client does not support workspace/applyEdit' };
+  const r = await connection.workspace.applyEdit({ label, edit: versionedEdit(uri, version, edits) });
+  return r.applied ? { applied: true, changed: true } : { applied: false, reason: r.failureReason ?? 'the client did not apply the edit' };
+}
+
+async function markFinal(args: unknown[] | undefined): Promise<CommandResult> {
+  const uri = uriArgument(COMMAND_MARK_FINAL, args, '[uri]');
+  const { doc, settings, analysis } = await current(uri);
+  if (!analysis) return { applied: false, reason: settings.enable ? 'not a post-mortem' : 'postmortem.enable is false' };
+  const text = doc.getText();
+  const version = doc.version;
+  const plan = planMarkFinal(text, analyzeOptions(doc, settings));
+  const lines = new LineIndex(text);
+  if (!plan.ok) {
+    return { applied: false, blockers: plan.blockers.map((f) => toDiagnostic(f, lines, uri, version, ruleHref)) };
+  }
+  const r = await applyVersioned('Mark Final', uri, version, [toLspEdit(lines, plan.edit)]);
+  return r.applied ? { applied: true } : r;
+}
+
+/** Read-only: what would block Mark Final now (`{blockers: []}` when nothing would). */
+async function finalBlockers(args: unknown[] | undefined): Promise<{ blockers: Diagnostic[]; reason?: string }> {
+  const uri = uriArgument(COMMAND_FINAL_BLOCKERS, args, '[uri]');
+  const { doc, settings, analysis } = await current(uri);
+  if (!analysis) return { blockers: [], reason: settings.enable ? 'not a post-mortem' : 'postmortem.enable is false' };
+  const text = doc.getText();
+  const plan = planMarkFinal(text, analyzeOptions(doc, settings));
+  const lines = new LineIndex(text);
+  return { blockers: plan.ok ? [] : plan.blockers.map((f) => toDiagnostic(f, lines, uri, doc.version, ruleHref)) };
+}
+
+async function formatTimeline(args: unknown[] | undefined): Promise<CommandResult> {
+  const uri = uriArgument(COMMAND_FORMAT_TIMELINE, args, '[uri, {sortByTime?: boolean}]');
+  const options: unknown = args?.[1];
+  if (options !== undefined && options !== null && !isRecord(options)) {
+    throw invalidParams(`${COMMAND_FORMAT_TIMELINE}: the second argument must be an object {sortByTime?: boolean}`);
+  }
+  const sortArg = isRecord(options) ? options.sortByTime : undefined;
+  if (sortArg !== undefined && typeof sortArg !== 'boolean') {
+    throw invalidParams(`${COMMAND_FORMAT_TIMELINE}: sortByTime must be a boolean`);
+  }
+  const { doc, settings, analysis } = await current(uri);
+  if (!analysis) return { applied: false, reason: settings.enable ? 'not a post-mortem' : 'postmortem.enable is false' };
+  const text = doc.getText();
+  const lines = new LineIndex(text);
+  const edits = formatDocument(text, { scope: 'timeline', sortByTime: sortArg ?? settings.timeline.sortOnFormat });
+  if (edits.length === 0) return { applied: true, changed: false };
+  return applyVersioned('Format timeline', uri, doc.version, edits.map((e) => toLspEdit(lines, e)));
+}
+
+connection.onExecuteCommand(
+  guard('workspace/executeCommand', async (params: unknown) => {
+    if (!isRecord(params) || typeof params.command !== 'string') throw invalidParams('Expected params.command (a string)');
+    const args = params.arguments;
+    if (args !== undefined && !Array.isArray(args)) throw invalidParams('Expected params.arguments to be an array');
+    switch (params.command) {
+      case COMMAND_MARK_FINAL:
+        return markFinal(args);
+      case COMMAND_FINAL_BLOCKERS:
+        return finalBlockers(args);
+      case COMMAND_FORMAT_TIMELINE:
+        return formatTimeline(args);
+      default:
+        throw invalidParams(`Unknown command: ${params.command}`);
+    }
+  }),
+);
+
+// ------------------------------------------------------------------- start
+
+process.on('uncaughtException', (e) => log('error', `uncaught exception: ${describe(e)}`));
+process.on('unhandledRejection', (e) => log('error', `unhandled rejection: ${describe(e)}`));
+
+documents.listen(connection);
+connection.listen();
