@@ -1,3 +1,120 @@
-// Minimal client — replaced by the client work.
-export function activate(): void {}
-export function deactivate(): void {}
+/**
+ * The VS Code extension: starts the language server when the workspace has
+ * post-mortems (or one is opened, or a command needs it) and wires the UI — commands,
+ * the Mark Final code lens, the readiness status-bar item and the Post-Mortems view.
+ * Diagnostics, quick fixes, fix-all, hover, completion, symbols and document
+ * formatting all come from the server through vscode-languageclient.
+ *
+ * Activation (package.json): `workspaceContains` for the default post-mortem paths,
+ * the commands, and `onLanguage:markdown` — the last one only so that a post-mortem
+ * recognised by its first heading (which no activation event can express) is checked
+ * too. Activation itself is cheap: the server starts only once a post-mortem is seen.
+ */
+import * as vscode from 'vscode';
+import { MarkFinalCodeLensProvider } from './codeLens';
+import { formatTimeline } from './commands/formatTimeline';
+import { insertEvidencePath } from './commands/insertEvidencePath';
+import { insertTimelineRow } from './commands/insertTimelineRow';
+import { markFinal } from './commands/markFinal';
+import { newPostmortem } from './commands/newPostmortem';
+import { COMMANDS, CONTEXT, VIEW_ID } from './ids';
+import { PostmortemClient } from './languageClient';
+import { isPostmortemDocument, MARKDOWN_SELECTOR, workspaceHasPostmortemPaths } from './postmortems';
+import { PostmortemsView } from './postmortemsView';
+import { ReadinessStatusBar } from './statusBar';
+
+let client: PostmortemClient | undefined;
+
+export function activate(context: vscode.ExtensionContext): void {
+  const output = vscode.window.createOutputChannel('Post-Mortem Assistant', { log: true });
+  client = new PostmortemClient(context, output);
+  const pm = client;
+  const view = new PostmortemsView();
+  const statusBar = new ReadinessStatusBar(pm);
+  const run = (id: string, title: string, f: (...args: unknown[]) => Promise<void>) =>
+    vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+      try {
+        await f(...args);
+      } catch (e) {
+        output.error(`${id}: ${(e as Error).stack ?? e}`);
+        void vscode.window.showErrorMessage(`${title} failed: ${(e as Error).message}`);
+      }
+    });
+
+  context.subscriptions.push(
+    output,
+    pm,
+    view,
+    statusBar,
+    vscode.window.createTreeView(VIEW_ID, { treeDataProvider: view, showCollapseAll: true }),
+    vscode.languages.registerCodeLensProvider(MARKDOWN_SELECTOR, new MarkFinalCodeLensProvider()),
+    run(COMMANDS.markFinal, 'Mark Final', (uri) => markFinal(pm, uri)),
+    run(COMMANDS.formatTimeline, 'Format Timeline Table', (uri, options) => formatTimeline(pm, uri, options)),
+    run(COMMANDS.insertEvidencePath, 'Insert Evidence Path', (uri) => insertEvidencePath(uri)),
+    run(COMMANDS.insertTimelineRow, 'Insert Timeline Row', (uri) => insertTimelineRow(uri)),
+    run(COMMANDS.newPostmortem, 'New Post-Mortem', () => newPostmortem()),
+    run(COMMANDS.refreshView, 'Refresh Post-Mortems', async () => view.refresh(true)),
+    pm.onDidStart(() => view.refresh()),
+  );
+
+  // The active editor's context key (menus) and the lazy start of the server.
+  const onEditor = (editor: vscode.TextEditor | undefined): void => {
+    const yes = editor !== undefined && isPostmortemDocument(editor.document);
+    void vscode.commands.executeCommand('setContext', CONTEXT.isPostmortem, yes);
+    if (yes) startServer(pm);
+  };
+  context.subscriptions.push(
+    vscode.window.onDidChangeActiveTextEditor(onEditor),
+    vscode.workspace.onDidOpenTextDocument((doc) => {
+      if (!pm.isStarted && isPostmortemDocument(doc)) startServer(pm);
+    }),
+    // An untitled document becomes a post-mortem when its first heading is typed.
+    vscode.workspace.onDidChangeTextDocument(throttledByDocument((doc) => {
+      if (doc === vscode.window.activeTextEditor?.document) onEditor(vscode.window.activeTextEditor);
+    })),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => void startIfWorkspaceHasPostmortems(pm)),
+  );
+  onEditor(vscode.window.activeTextEditor);
+  if (vscode.workspace.textDocuments.some(isPostmortemDocument)) startServer(pm);
+  else void startIfWorkspaceHasPostmortems(pm);
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
+
+/** A post-mortem was seen: show the view and start the server (once). */
+function startServer(pm: PostmortemClient): void {
+  if (pm.isStarted) return;
+  void vscode.commands.executeCommand('setContext', CONTEXT.active, true);
+  pm.start().catch(() => {
+    // Logged by PostmortemClient; the commands say so when they need the server.
+  });
+}
+
+async function startIfWorkspaceHasPostmortems(pm: PostmortemClient): Promise<void> {
+  if (pm.isStarted) return;
+  try {
+    if (await workspaceHasPostmortemPaths()) startServer(pm);
+  } catch {
+    // A failed search only delays the start until a post-mortem is opened.
+  }
+}
+
+/** Runs `f` at most every 500 ms per document (trailing call kept), for typing. */
+function throttledByDocument(f: (doc: vscode.TextDocument) => void): (e: vscode.TextDocumentChangeEvent) => void {
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  return (e) => {
+    if (e.document.languageId !== 'markdown') return;
+    const key = e.document.uri.toString();
+    if (timers.has(key)) return;
+    timers.set(
+      key,
+      setTimeout(() => {
+        timers.delete(key);
+        f(e.document);
+      }, 500),
+    );
+  };
+}

@@ -1,0 +1,33 @@
+/** Format Timeline Table: the server's `postmortem.formatTimeline` aligns (and optionally sorts) the Timeline table. */
+import * as vscode from 'vscode';
+import type { PostmortemClient } from '../languageClient';
+import { targetPostmortem } from '../editorTarget';
+import { parseFormatResult, SERVER_COMMANDS } from '../pure/protocol';
+import { sortOnFormat } from '../settings';
+
+export interface FormatTimelineOptions {
+  /** Sort rows by time (stable); default: `postmortem.timeline.sortOnFormat`. */
+  sortByTime?: boolean;
+}
+
+export async function formatTimeline(client: PostmortemClient, arg: unknown, options?: unknown): Promise<void> {
+  const doc = await targetPostmortem(arg);
+  if (!doc) return;
+  const o = (typeof options === 'object' && options !== null ? options : {}) as FormatTimelineOptions;
+  const sortByTime = typeof o.sortByTime === 'boolean' ? o.sortByTime : sortOnFormat(doc.uri);
+  let raw: unknown;
+  try {
+    raw = await client.executeCommand(SERVER_COMMANDS.formatTimeline, doc.uri, [{ sortByTime }]);
+  } catch (e) {
+    void vscode.window.showErrorMessage(`Format Timeline Table failed: ${(e as Error).message}`);
+    return;
+  }
+  const result = parseFormatResult(raw);
+  if (!result) {
+    void vscode.window.showErrorMessage('Format Timeline Table: the language server gave an unexpected answer.');
+  } else if (!result.applied) {
+    void vscode.window.showInformationMessage(`Format Timeline Table: nothing was changed${result.message ? ` (${result.message})` : ''}.`);
+  } else if (result.changed === false) {
+    vscode.window.setStatusBarMessage('$(check) The Timeline table is already formatted.', 3000);
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * Mark Final: the server validates as if FINAL and either sets Status to FINAL (and
+ * nothing else) or returns what blocks; the blockers are listed and the selected one
+ * is revealed.
+ */
+import * as vscode from 'vscode';
+import type { PostmortemClient } from '../languageClient';
+import { targetPostmortem } from '../editorTarget';
+import { blockerDescription, parseMarkFinalResult, SERVER_COMMANDS, type Blocker } from '../pure/protocol';
+
+export async function markFinal(client: PostmortemClient, arg: unknown): Promise<void> {
+  const doc = await targetPostmortem(arg);
+  if (!doc) return;
+  let raw: unknown;
+  try {
+    raw = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: 'Checking the post-mortem as FINAL…' },
+      () => client.executeCommand(SERVER_COMMANDS.markFinal, doc.uri),
+    );
+  } catch (e) {
+    void vscode.window.showErrorMessage(`Mark Final failed: ${(e as Error).message}`);
+    return;
+  }
+  const result = parseMarkFinalResult(raw);
+  if (!result) {
+    void vscode.window.showErrorMessage('Mark Final: the language server gave an unexpected answer; nothing was changed.');
+    return;
+  }
+  if (result.applied) {
+    void vscode.window.showInformationMessage(`Status set to FINAL in ${label(doc)}.`);
+    return;
+  }
+  if (result.blockers.length === 0) {
+    const why = result.reason ? ` (${result.reason})` : '';
+    void vscode.window.showWarningMessage(`Mark Final: the language server did not set Status to FINAL${why}. Nothing was changed.`);
+    return;
+  }
+  await showBlockers(doc, result.blockers, 'Mark Final');
+}
+
+interface BlockerItem extends vscode.QuickPickItem {
+  blocker: Blocker;
+}
+
+/** Lists blockers in a quick pick; the selected one is revealed and selected in its editor. */
+export async function showBlockers(doc: vscode.TextDocument, blockers: readonly Blocker[], action: string): Promise<void> {
+  if (blockers.length === 0) return;
+  const items: BlockerItem[] = blockers.map((b) => ({
+    label: `$(error) ${b.message}`,
+    description: blockerDescription(b),
+    blocker: b,
+  }));
+  const picked = await vscode.window.showQuickPick(items, {
+    title: `${action}: ${blockers.length === 1 ? '1 problem blocks' : `${blockers.length} problems block`} FINAL — nothing was changed`,
+    placeHolder: 'Select a problem to go to it',
+    matchOnDescription: true,
+  });
+  if (!picked) return;
+  const r = picked.blocker.range;
+  const range = doc.validateRange(new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character));
+  const editor = await vscode.window.showTextDocument(doc, { selection: range, preserveFocus: false });
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+function label(doc: vscode.TextDocument): string {
+  return doc.isUntitled ? doc.uri.path : vscode.workspace.asRelativePath(doc.uri);
+}

@@ -1,0 +1,138 @@
+/**
+ * The language client: starts `dist/server.js` over IPC when the first post-mortem
+ * shows up (or a command needs it), restarts it when the workspace becomes trusted,
+ * and forwards server commands. The server decides which Markdown files are
+ * post-mortems; the client syncs every Markdown document (file and untitled).
+ */
+import * as vscode from 'vscode';
+import {
+  DidChangeConfigurationNotification,
+  ExecuteCommandRequest,
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import { CONFIG_SECTION } from './ids';
+import { MARKDOWN_SELECTOR } from './postmortems';
+import { initialSettings } from './settings';
+
+export class PostmortemClient implements vscode.Disposable {
+  private client: LanguageClient | undefined;
+  private starting: Promise<LanguageClient> | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly onDidStartEmitter = new vscode.EventEmitter<void>();
+  /** Fires after every (re)start, once the server answered `initialize`. */
+  readonly onDidStart = this.onDidStartEmitter.event;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly output: vscode.LogOutputChannel,
+  ) {
+    this.disposables.push(
+      this.onDidStartEmitter,
+      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.restart('the workspace is now trusted')),
+      vscode.workspace.onDidChangeConfiguration((e) => void this.configurationChanged(e)),
+    );
+  }
+
+  get isStarted(): boolean {
+    return this.client !== undefined;
+  }
+
+  /** The running client, starting it on first use. Rejects when the server cannot start. */
+  start(): Promise<LanguageClient> {
+    if (this.client) return Promise.resolve(this.client);
+    if (!this.starting) {
+      this.starting = this.create().finally(() => {
+        this.starting = undefined;
+      });
+    }
+    return this.starting;
+  }
+
+  private async create(): Promise<LanguageClient> {
+    const module = this.context.asAbsolutePath('dist/server.js');
+    const serverOptions: ServerOptions = {
+      run: { module, transport: TransportKind.ipc },
+      debug: { module, transport: TransportKind.ipc },
+    };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: MARKDOWN_SELECTOR,
+      // A function: evaluated again on every (re)start, so a restart after trust is granted sends `trusted: true`.
+      initializationOptions: () => ({ trusted: vscode.workspace.isTrusted, postmortem: initialSettings() }),
+      outputChannel: this.output,
+      diagnosticCollectionName: 'postmortem',
+    };
+    // Id 'postmortem': the client reads the `postmortem.trace.server` setting.
+    const client = new LanguageClient('postmortem', 'Post-Mortem Assistant', serverOptions, clientOptions);
+    try {
+      await client.start();
+    } catch (e) {
+      this.output.error(`The post-mortem language server did not start: ${(e as Error).message ?? e}`);
+      void client.dispose().catch(() => undefined);
+      throw e;
+    }
+    this.client = client;
+    this.onDidStartEmitter.fire();
+    return client;
+  }
+
+  /** Restarts a running client (a stopped one stays stopped until needed). */
+  async restart(reason: string): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    this.output.info(`Restarting the post-mortem language server: ${reason}`);
+    try {
+      await client.restart();
+      this.onDidStartEmitter.fire();
+    } catch (e) {
+      this.output.error(`Restart failed: ${(e as Error).message ?? e}`);
+    }
+  }
+
+  /** True when the server announced `command` in `executeCommandProvider.commands`. */
+  supports(command: string): boolean {
+    return this.client?.initializeResult?.capabilities.executeCommandProvider?.commands.includes(command) ?? false;
+  }
+
+  /** `workspace/executeCommand` with a document URI as first argument (in the server's URI form). */
+  async executeCommand(command: string, uri: vscode.Uri, rest: unknown[] = [], token?: vscode.CancellationToken): Promise<unknown> {
+    const client = await this.start();
+    const params = { command, arguments: [client.code2ProtocolConverter.asUri(uri), ...rest] };
+    return token ? client.sendRequest(ExecuteCommandRequest.type, params, token) : client.sendRequest(ExecuteCommandRequest.type, params);
+  }
+
+  /** LSP → VS Code range of a running client. */
+  get converter(): LanguageClient['protocol2CodeConverter'] | undefined {
+    return this.client?.protocol2CodeConverter;
+  }
+
+  /**
+   * The server pulls `postmortem` with `workspace/configuration`. When it registered
+   * `workspace/didChangeConfiguration` dynamically, vscode-languageclient tells it about
+   * changes; when it did not, the client sends the notification itself (settings: null,
+   * "pull again"), so a change never goes unnoticed and is never sent twice.
+   */
+  private async configurationChanged(e: vscode.ConfigurationChangeEvent): Promise<void> {
+    const client = this.client;
+    if (!client || !e.affectsConfiguration(CONFIG_SECTION) || !client.isRunning()) return;
+    const feature = (client.getFeature as (method: string) => { getState(): { kind: string; registrations?: boolean } } | undefined)(
+      DidChangeConfigurationNotification.method,
+    );
+    const state = feature?.getState();
+    if (state && state.kind === 'workspace' && state.registrations) return;
+    await client.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+  }
+
+  async stop(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    if (client) await client.stop();
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+    void this.stop().catch(() => undefined);
+  }
+}

@@ -1,0 +1,29 @@
+// Writes snippets/postmortem.json from the template (server/src/core/template.ts).
+// `npx tsx scripts/gen-snippets.ts` regenerates; `--check` exits 1 when the file is stale
+// (test/unit/client-snippets.test.ts checks the same in `npm test`).
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { TEMPLATE_1_1 } from '../server/src/core/template';
+import { snippetsFileText } from '../client/src/pure/snippets';
+
+const file = join(__dirname, '..', 'snippets', 'postmortem.json');
+const want = snippetsFileText(TEMPLATE_1_1);
+let have: string | undefined;
+try {
+  have = readFileSync(file, 'utf8');
+} catch {
+  have = undefined;
+}
+if (process.argv.includes('--check')) {
+  if (have !== want) {
+    console.error(`${file} is stale: run npx tsx scripts/gen-snippets.ts`);
+    process.exit(1);
+  }
+  console.log(`${file} is up to date`);
+} else if (have === want) {
+  console.log(`${file} is up to date`);
+} else {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, want);
+  console.log(`wrote ${file}`);
+}
