@@ -9,30 +9,7 @@ export function splitLines(text: string): string[] {
   return text.split(/\r\n|\n|\r/);
 }
 
-/** The text of the document's first ATX or setext heading, outside code fences. */
-export function firstHeading(text: string): string | undefined {
-  const lines = splitLines(text.slice(0, 20_000));
-  let fence: string | undefined;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.replace(/^\uFEFF/, '');
-    const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (fence) {
-      if (f && f[1]![0] === fence[0] && f[1]!.length >= fence.length && line.trim() === f[1]) fence = undefined;
-      continue;
-    }
-    if (f) {
-      fence = f[1]!;
-      continue;
-    }
-    const atx = /^ {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(line);
-    if (atx) return (atx[1] ?? '').trim();
-    const next = lines[i + 1];
-    if (line.trim() !== '' && next !== undefined && /^ {0,3}(=+|-+)[ \t]*$/.test(next) && !/^ {0,3}([-*+]|\d+[.)])\s/.test(line)) {
-      return line.trim();
-    }
-  }
-  return undefined;
-}
+export { firstHeading } from '../../../server/src/core/detect';
 
 /** True when a value is still template text: empty, `-`, a run of underscores, italic guidance. */
 export function isPlaceholder(value: string): boolean {

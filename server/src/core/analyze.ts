@@ -3,8 +3,8 @@
  * Never throws for any input text: a rule that throws is reported as one
  * finding-free log line and the others still run.
  */
-import picomatch from 'picomatch';
 import type { AnalyzeOptions } from './api';
+import { isPostmortemText, relativePath } from './detect';
 import { buildModel, parseMarkdown, type Model } from './model';
 import { RULES, ruleByCode } from './rules';
 import type { RuleContext } from './rules/rule';
@@ -32,55 +32,9 @@ export interface Analysis {
   internalErrors: string[];
 }
 
-const TITLE_RE = /^incident post-?mortem$/i;
-
-/** The text of the document's first heading (ATX or setext), outside code fences; cheap line scan. */
-export function firstHeading(text: string): string | undefined {
-  const lines = text.slice(0, 20_000).split(/\r\n|\n|\r/);
-  let fence: string | undefined;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.replace(/^\uFEFF/, '');
-    const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (fence) {
-      if (f && f[1]![0] === fence[0] && f[1]!.length >= fence.length && line.trim() === f[1]) fence = undefined;
-      continue;
-    }
-    if (f) {
-      fence = f[1]!;
-      continue;
-    }
-    const h = /^ {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(line);
-    if (h) return (h[1] ?? '').trim();
-    const next = lines[i + 1];
-    if (line.trim() !== '' && next !== undefined && /^ {0,3}(=+|-+)[ \t]*$/.test(next) && !/^ {0,3}[-*_]/.test(line)) return line.trim();
-  }
-  return undefined;
-}
-
-const matcherCache = new Map<string, (p: string) => boolean>();
-
 /** By first heading `Incident Post-Mortem`, or by a `settings.files` glob on relPath (forward slashes). */
 export function isPostmortem(text: string, relPath: string | undefined, settings: Settings): boolean {
-  const h = firstHeading(text);
-  if (h !== undefined && TITLE_RE.test(h.replace(/[*_`]/g, '').trim())) return true;
-  if (!relPath) return false;
-  const key = settings.files.join('\u0000');
-  let m = matcherCache.get(key);
-  if (!m) {
-    m = settings.files.length ? picomatch(settings.files, { dot: true, nocase: true }) : () => false;
-    matcherCache.set(key, m);
-  }
-  return m(relPath.replace(/\\/g, '/').replace(/^\/+/, ''));
-}
-
-function relativePath(filePath: string | undefined, root: string | undefined): string | undefined {
-  if (!filePath) return undefined;
-  const f = filePath.replace(/\\/g, '/');
-  if (root) {
-    const r = root.replace(/\\/g, '/').replace(/\/+$/, '');
-    if (f.startsWith(r + '/')) return f.slice(r.length + 1);
-  }
-  return f;
+  return isPostmortemText(text, relPath, settings.files);
 }
 
 function documentStatus(model: Model): DocumentStatus | undefined {

@@ -1,0 +1,71 @@
+/**
+ * Which documents are post-mortems (SPEC §2): the first heading is `Incident Post-Mortem`, or the
+ * workspace-relative path matches a `postmortem.files` glob. A cheap line scan, no Markdown parse,
+ * shared by the server's core and the client's UI (code lens, status bar, tree view).
+ * Imports nothing but picomatch.
+ */
+import picomatch from 'picomatch';
+
+const TITLE_RE = /^incident post-?mortem$/i;
+
+/** The text of the document's first ATX or setext heading, outside code fences. */
+export function firstHeading(text: string): string | undefined {
+  const lines = text.slice(0, 20_000).split(/\r\n|\n|\r/);
+  let fence: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.replace(/^\uFEFF/, '');
+    const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence) {
+      if (f && f[1]![0] === fence[0] && f[1]!.length >= fence.length && line.trim() === f[1]) fence = undefined;
+      continue;
+    }
+    if (f) {
+      fence = f[1]!;
+      continue;
+    }
+    const atx = /^ {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(line);
+    if (atx) return (atx[1] ?? '').trim();
+    const next = lines[i + 1];
+    if (line.trim() !== '' && next !== undefined && /^ {0,3}(=+|-+)[ \t]*$/.test(next) && !/^ {0,3}([-*+]|\d+[.)])\s/.test(line)) {
+      return line.trim();
+    }
+  }
+  return undefined;
+}
+
+export function hasPostmortemTitle(text: string): boolean {
+  const h = firstHeading(text);
+  return h !== undefined && TITLE_RE.test(h.replace(/[*_`]/g, '').trim());
+}
+
+const matchers = new Map<string, (p: string) => boolean>();
+
+/** True when `relPath` (workspace-relative, either slash) matches one of the globs. */
+export function matchesFiles(relPath: string, globs: readonly string[]): boolean {
+  if (globs.length === 0) return false;
+  const key = globs.join('\u0000');
+  let m = matchers.get(key);
+  if (!m) {
+    try {
+      m = picomatch([...globs], { dot: true, nocase: true });
+    } catch {
+      m = () => false;
+    }
+    matchers.set(key, m);
+  }
+  return m(relPath.replace(/\\/g, '/').replace(/^\/+/, ''));
+}
+
+/** By first heading, or by a glob on the workspace-relative path. */
+export function isPostmortemText(text: string, relPath: string | undefined, globs: readonly string[]): boolean {
+  if (hasPostmortemTitle(text)) return true;
+  return relPath !== undefined && matchesFiles(relPath, globs);
+}
+
+/** `filePath` relative to `root` with forward slashes; the whole path when it is not under root. */
+export function relativePath(filePath: string | undefined, root: string | undefined): string | undefined {
+  if (filePath === undefined) return undefined;
+  const f = filePath.replace(/\\/g, '/');
+  const r = root?.replace(/\\/g, '/').replace(/\/+$/, '');
+  return r !== undefined && f.startsWith(`${r}/`) ? f.slice(r.length + 1) : f;
+}
