@@ -48,6 +48,7 @@ import {
   analyze,
   bundledSchema,
   isPostmortem,
+  relativePath,
   collectFixAll,
   completionsAt,
   documentSymbols,
@@ -238,14 +239,6 @@ function analyzeOptions(doc: TextDocument, settings: Settings): AnalyzeOptions {
   return opts;
 }
 
-/** The path `isPostmortem` matches `postmortem.files` against: as `analyze` computes it. */
-function relativePath(filePath: string | undefined): string | undefined {
-  if (filePath === undefined) return undefined;
-  const f = filePath.replace(/\\/g, '/');
-  const r = root?.replace(/\\/g, '/').replace(/\/+$/, '');
-  return r !== undefined && f.startsWith(`${r}/`) ? f.slice(r.length + 1) : f;
-}
-
 function looksLikeMarkdown(doc: TextDocument): boolean {
   return doc.languageId === 'markdown' || /\.(md|markdown)$/i.test(doc.uri);
 }
@@ -297,7 +290,7 @@ async function analysisInSteps(doc: TextDocument, settings: Settings, stale: () 
   const hit = cachedAnalysis(doc, settings, opts.schema);
   if (hit) return hit;
   const text = doc.getText();
-  if (isPostmortem(text, relativePath(opts.filePath), settings)) {
+  if (isPostmortem(text, relativePath(opts.filePath, root), settings)) {
     const tree = await parserFor(doc.uri).parseAsync(text, stale);
     if (!tree || stale()) return undefined;
     opts.parse = () => tree;
