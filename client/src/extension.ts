@@ -22,6 +22,7 @@ import { PostmortemClient } from './languageClient';
 import { isPostmortemDocument, MARKDOWN_SELECTOR, workspaceHasPostmortemPaths } from './postmortems';
 import { PostmortemsView } from './postmortemsView';
 import { ReadinessStatusBar } from './statusBar';
+import { UtcTimelineRowCompletion } from './timelineCompletion';
 
 let client: PostmortemClient | undefined;
 
@@ -48,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): void {
     statusBar,
     vscode.window.createTreeView(VIEW_ID, { treeDataProvider: view, showCollapseAll: true }),
     vscode.languages.registerCodeLensProvider(MARKDOWN_SELECTOR, new MarkFinalCodeLensProvider()),
+    vscode.languages.registerCompletionItemProvider(MARKDOWN_SELECTOR, new UtcTimelineRowCompletion()),
     run(COMMANDS.markFinal, 'Mark Final', (uri) => markFinal(pm, uri)),
     run(COMMANDS.formatTimeline, 'Format Timeline Table', (uri, options) => formatTimeline(pm, uri, options)),
     run(COMMANDS.insertEvidencePath, 'Insert Evidence Path', (uri) => insertEvidencePath(uri)),

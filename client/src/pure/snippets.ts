@@ -11,9 +11,9 @@
  * quick fix substitutes the ID (a snippet mirror would only be transformed once the user
  * tabs out of the ID, and would leave underscores in the paths otherwise).
  *
- * VS Code's snippet variables ($CURRENT_HOUR, …) are local time, not UTC, so no snippet
- * fills in a time or date: the "Insert Timeline Row (UTC now)" and "New Post-Mortem"
- * commands do, with the real UTC time.
+ * VS Code's snippet variables ($CURRENT_HOUR, …) are local time, not UTC, so no static snippet
+ * fills in a time or date: the `pm-timeline-row-now` completion (client/src/timelineCompletion.ts),
+ * the "Insert Timeline Row (UTC now)" and "New Post-Mortem" commands do, with the real UTC time.
  */
 
 export interface Snippet {
@@ -131,7 +131,7 @@ export function buildSnippets(template: string): Snippets {
   const blocking = tableRows(template, 7)[0]?.[4] ?? 'YES / NO';
   const evidenceRoot = /`([^`]*?)\/<INCIDENT_ID>\//.exec(template)?.[1] ?? 'governance/evidence';
   const version = /Template version:\s*([^\s*]+)/.exec(template)?.[1] ?? '';
-  const utcNote = 'VS Code snippet variables such as $CURRENT_HOUR are local time, so this snippet fills in no time: run "Post-Mortem: Insert Timeline Row (UTC now)" for a row with the current UTC time.';
+  const utcNote = 'VS Code snippet variables such as $CURRENT_HOUR are local time, so this snippet fills in no time: type pm-timeline-row-now (a completion with the current UTC time filled in) or run "Post-Mortem: Insert Timeline Row (UTC now)".';
   return {
     'Post-mortem: whole template': {
       prefix: ['postmortem', 'pm-template'],

@@ -1,0 +1,29 @@
+/**
+ * The timeline-row snippet with the current UTC time. VS Code's snippet variables
+ * ($CURRENT_HOUR, …) are local time, so a static snippet in snippets/ cannot hold it:
+ * this completion offers the same row as snippets/ `pm-timeline-row`, with the time filled
+ * in UTC at the moment the completion list opens. Offered only in post-mortems, while the
+ * line so far is the prefix being typed.
+ */
+import * as vscode from 'vscode';
+import { isPostmortemDocument } from './postmortems';
+import { timelineRowSnippet } from './pure/timeline';
+
+export const UTC_ROW_PREFIX = 'pm-timeline-row-now';
+
+export class UtcTimelineRowCompletion implements vscode.CompletionItemProvider {
+  constructor(private readonly now: () => Date = () => new Date()) {}
+
+  provideCompletionItems(doc: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] {
+    if (!isPostmortemDocument(doc)) return [];
+    const before = doc.lineAt(position.line).text.slice(0, position.character);
+    const typed = /^\s*([\w-]*)$/.exec(before);
+    if (!typed) return [];
+    const item = new vscode.CompletionItem(UTC_ROW_PREFIX, vscode.CompletionItemKind.Snippet);
+    item.detail = 'Timeline row (current UTC time)';
+    item.documentation = 'A Timeline row with the current UTC time, Event and Actor as tab stops.';
+    item.insertText = new vscode.SnippetString(timelineRowSnippet(this.now()));
+    item.range = new vscode.Range(position.line, position.character - typed[1]!.length, position.line, position.character);
+    return [item];
+  }
+}
