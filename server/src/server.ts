@@ -35,6 +35,8 @@ import {
   TextDocumentSyncKind,
   TextDocuments,
   createConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
   type CancellationToken,
   type Diagnostic,
   type InitializeParams,
@@ -42,6 +44,8 @@ import {
   type Position,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { format } from 'node:util';
+import { guardInput } from './node/stdioGuard';
 import {
   IncrementalParser,
   LineIndex,
@@ -85,7 +89,25 @@ export const COMMAND_FINAL_BLOCKERS = 'postmortem.finalBlockers';
 /** `docs/rules/` beside the bundle (`dist/server.js` → `docs/rules/`). */
 const RULE_DOCS_DIR = path.join(__dirname, '..', 'docs', 'rules');
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = process.argv.includes('--stdio') ? guardedStdioConnection() : createConnection(ProposedFeatures.all);
+
+/** Over stdio, malformed JSON-RPC gets an error answer and never costs the framing (node/stdioGuard.ts). */
+function guardedStdioConnection(): ReturnType<typeof createConnection> {
+  const writer = new StreamMessageWriter(process.stdout);
+  const input = guardInput(process.stdin, (r) => void writer.write(r));
+  // What vscode-languageserver does itself for a plain --stdio: stdout carries the protocol, so
+  // console output goes to stderr, and the end of stdin ends the server (0 after shutdown).
+  for (const k of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+    console[k] = (...args: unknown[]) => process.stderr.write(`${format(...args)}\n`);
+  }
+  let shutdown = false;
+  input.on('end', () => process.exit(shutdown ? 0 : 1));
+  const conn = createConnection(ProposedFeatures.all, new StreamMessageReader(input), writer);
+  conn.onShutdown(() => {
+    shutdown = true;
+  });
+  return conn;
+}
 const documents = new TextDocuments(TextDocument);
 
 let hasConfigurationCapability = false;
