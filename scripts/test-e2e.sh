@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end run in code-server with the packaged extension — the `test:e2e` command.
-#   bash scripts/test-e2e.sh [--vsix PATH] [run.mjs options]
+#   bash scripts/test-e2e.sh [--vsix PATH] [run.mjs options, e.g. --update-docs-images]
 # Without --vsix it packages the extension into .vscode-test/postmortem-assistant.vsix first.
-# Screenshots land in test/e2e/screenshots/ (git-ignored).
+# Screenshots land in test/e2e/screenshots/ (git-ignored); --update-docs-images (or UPDATE_SCREENSHOTS=1)
+# also copies the README images to docs/images/ when every assertion passed.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"

@@ -1,14 +1,29 @@
 #!/usr/bin/env node
-// End-to-end, as a user sees it: code-server with the packaged extension (.vsix) installed, a
-// folder opened in headless Chromium, a file opened through Quick Open, a screenshot taken.
-// Skeleton: detailed assertions (Problems panel, squiggles, commands) come later.
+// End-to-end, as a user sees it: code-server with the packaged extension (.vsix) installed, a fresh
+// copy of examples/ opened in headless Chromium (1400x900), the DRAFT example opened through Quick
+// Open, and then only what a user sees and does is asserted:
+//   1. error (and information) squiggles appear in the editor;
+//   2. the Problems panel (Ctrl+Shift+M) lists a row for each expected code, and exactly the codes
+//      the CLI (dist/cli.js --format json) reports for the same file;
+//   3. with the cursor on the PDT time (PM005; Ctrl+G 41:3) the lightbulb shows on line 41 and Ctrl+.
+//      shows "Convert to UTC: 15:04" in the Quick Fix menu; choosing it rewrites the cell to 15:04 and
+//      the PM005 row leaves the Problems panel;
+//   4. F1 → "Post-Mortem: Mark Final" on the DRAFT is refused: a quick pick "… block FINAL — nothing
+//      was changed" lists the blockers (PM010 among them), the status bar counts as many blockers,
+//      and the Status line still reads DRAFT (in the editor and on disk).
+// Every wait is for an element or a DOM condition, never a fixed sleep. Screenshots of the moments a
+// user would look at go to test/e2e/screenshots/ (git-ignored); --update-docs-images (or
+// UPDATE_SCREENSHOTS=1) copies the README's ones into docs/images/ after a run with no failure.
+// Prints `e2e: N passed, M failed` and exits 1 on any failed assertion.
 //
-//   node test/e2e/run.mjs --vsix postmortem-assistant.vsix [--folder DIR] [--file REL] [--name NAME]
-//     --vsix PATH     the packaged extension to install (required; `npm run package` makes one)
-//     --folder DIR    workspace to open (default: a fresh copy of test/vscode/workspace/)
-//     --file REL      file to open, relative to the folder (default post-mortems/INC-2026-0314.md)
-//     --name NAME     screenshot name (default: the file's base name) -> test/e2e/screenshots/NAME.png
-//     --timeout MS    overall timeout (default 180000)
+//   node test/e2e/run.mjs --vsix postmortem-assistant.vsix [options]
+//     --vsix PATH            the packaged extension to install (required; `npm run package` makes one)
+//     --folder DIR           workspace to open (default: a fresh copy of examples/; it must hold the
+//                            DRAFT example at post-mortems/INC-2026-0057-draft.md)
+//     --expect-code CODE     also expect CODE in the Problems panel (repeatable; a code that is not
+//                            there shows that the assertion can fail)
+//     --update-docs-images   copy diagnostics.png, quick-fix.png, mark-final-refused.png to docs/images/
+//     --timeout MS           overall timeout (default 180000)
 // Needs scripts/setup-vscode.sh (code-server, Node 24, Chromium). Everything code-server and the
 // browser write stays under .vscode-test/e2e/.
 import { spawn, spawnSync } from 'node:child_process';
@@ -20,11 +35,24 @@ import {
 } from '../vscode/lib.mjs';
 
 const EXTENSION_ID = 'postmortem-assistant.postmortem-assistant';
+const DRAFT = 'post-mortems/INC-2026-0057-draft.md';
+// What the DRAFT example holds (examples/README, `node dist/cli.js --format json <draft>`).
+const EXPECTED = {
+  error: ['PM005', 'PM006', 'PM009', 'PM010', 'PM013'],
+  warning: ['PM014'],
+  information: ['PM004'],
+};
+const QUICK_FIX = { line: 41, column: 3, code: 'PM005', title: 'Convert to UTC: 15:04', before: '08:04 PDT', after: '15:04' };
+const ROW_TEXT = 'First responder acknowledged'; // the Timeline row of the quick fix
+const DOCS_IMAGES = ['diagnostics', 'quick-fix', 'mark-final-refused'];
+const VIEWPORT = { width: 1400, height: 900 };
+const WAIT = 15_000; // per element wait; a failing assertion costs at most this
+
 const started = Date.now();
 const log = (...a) => console.log(`[e2e ${((Date.now() - started) / 1000).toFixed(1)}s]`, ...a);
 
 function parseArgs(argv) {
-  const o = { vsix: undefined, folder: undefined, file: 'post-mortems/INC-2026-0314.md', name: undefined, timeout: 180_000 };
+  const o = { vsix: undefined, folder: undefined, extraCodes: [], updateDocs: process.env.UPDATE_SCREENSHOTS === '1', timeout: 180_000 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const v = () => {
@@ -33,8 +61,8 @@ function parseArgs(argv) {
     };
     if (a === '--vsix') o.vsix = path.resolve(v());
     else if (a === '--folder') o.folder = path.resolve(v());
-    else if (a === '--file') o.file = v();
-    else if (a === '--name') o.name = v();
+    else if (a === '--expect-code') o.extraCodes.push(v());
+    else if (a === '--update-docs-images') o.updateDocs = true;
     else if (a === '--timeout') o.timeout = Number(v());
     else throw new Error(`unknown argument ${a}`);
   }
@@ -49,9 +77,14 @@ try {
   assertInstalled(codeServerEntry);
 } catch (err) {
   console.error(`[e2e] ${err.message}`);
-  console.error('usage: node test/e2e/run.mjs --vsix PATH [--folder DIR] [--file REL] [--name NAME] [--timeout MS]');
+  console.error('usage: node test/e2e/run.mjs --vsix PATH [--folder DIR] [--expect-code CODE]… [--update-docs-images] [--timeout MS]');
   process.exit(2);
 }
+
+// The command's title as the command palette shows it: "<category>: <title>" from package.json.
+const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+const markFinalContribution = pkg.contributes.commands.find((c) => c.command === 'postmortemAssistant.markFinal');
+const MARK_FINAL_TITLE = `${markFinalContribution.category}: ${markFinalContribution.title}`;
 
 const e2eDir = path.join(cache, 'e2e');
 const { dirs, env: sandboxEnv } = makeProfile(path.join(e2eDir, 'profile'));
@@ -73,21 +106,61 @@ fs.writeFileSync(path.join(userDataDir, 'User/settings.json'), JSON.stringify({
   'extensions.ignoreRecommendations': true,
   'telemetry.telemetryLevel': 'off',
   'update.mode': 'none',
+  'window.commandCenter': false,
+  'workbench.layoutControl.enabled': false,
+  'editor.stickyScroll.enabled': false,
 }, null, 2));
 const screenshots = path.join(repoRoot, 'test/e2e/screenshots');
 fs.mkdirSync(screenshots, { recursive: true });
+for (const f of fs.readdirSync(screenshots)) if (f.endsWith('.png')) fs.rmSync(path.join(screenshots, f));
 
 let folder = opts.folder;
 if (!folder) {
   folder = path.join(e2eDir, 'workspace');
   fs.rmSync(folder, { recursive: true, force: true });
-  fs.cpSync(path.join(repoRoot, 'test/vscode/workspace'), folder, { recursive: true });
+  fs.cpSync(path.join(repoRoot, 'examples'), folder, { recursive: true });
 }
 const env = { ...process.env, ...sandboxEnv, HOME: dirs.home };
 const commonArgs = ['--config', config, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
 
+// ------------------------------------------------------------------ assertions
+
+const results = [];
+/**
+ * Runs one assertion; a failure is recorded (with a screenshot) and the run goes on. `needs`: the
+ * results of the checks this one builds on; when one of them failed, this one fails at once.
+ */
+async function check(name, fn, needs = []) {
+  const t0 = Date.now();
+  if (needs.some((ok) => !ok)) {
+    results.push({ name, ok: false });
+    log(`FAIL ${name}: not run, an earlier check it needs failed`);
+    return false;
+  }
+  try {
+    const detail = await fn();
+    results.push({ name, ok: true });
+    log(`PASS ${name}${detail ? ` — ${detail}` : ''} (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
+    return true;
+  } catch (err) {
+    results.push({ name, ok: false });
+    const message = String(err?.message ?? err).replace(/\x1b\[[0-9;]*m/g, '').split('\n').filter((l) => l.trim()).slice(0, 3);
+    log(`FAIL ${name}: ${message.join('\n    ')}`);
+    if (page) {
+      const shot = path.join(screenshots, `failed-${results.length}.png`);
+      await page.screenshot({ path: shot }).catch(() => {});
+      log(`     screenshot: ${path.relative(repoRoot, shot)}`);
+    }
+    return false;
+  }
+}
+function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
 let server;
 let context;
+let page;
 let finishing = false;
 async function finish(code, why) {
   if (finishing) return;
@@ -98,12 +171,64 @@ async function finish(code, why) {
   if (context) await Promise.race([context.close().catch(() => {}), new Promise((r) => setTimeout(r, 5000))]);
   await stopGroup(server);
   if (serverTail.trim()) console.log(`[e2e] last lines of ${serverLog}:\n${serverTail}`);
+  const failed = results.filter((r) => !r.ok);
+  for (const r of failed) console.log(`[e2e] failed: ${r.name}`);
+  console.log(`e2e: ${results.length - failed.length} passed, ${failed.length} failed`);
   log(`exit ${code}`);
   process.exit(code);
 }
 process.on('exit', () => killGroup(server, 'SIGKILL'));
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => void finish(130, `received ${sig}`));
 const overall = setTimeout(() => void finish(1, `TIMEOUT after ${opts.timeout / 1000}s`), opts.timeout);
+
+// ------------------------------------------------------------------ workbench helpers
+
+const norm = (s) => (s ?? '').replace(/[\u00a0\s]+/g, ' ').trim();
+
+async function shot(name) {
+  const file = path.join(screenshots, `${name}.png`);
+  await page.screenshot({ path: file });
+  log(`screenshot: ${path.relative(repoRoot, file)}`);
+}
+
+/** Text of the rendered lines of the active editor (only the lines in view: Monaco virtualises). */
+async function visibleLines() {
+  const lines = await page.locator('.editor-instance .monaco-editor .view-lines .view-line').allTextContents();
+  return lines.map(norm);
+}
+
+/** Waits until some rendered line of the active editor satisfies `pred` (a string to contain). */
+async function waitForLine(contains, notContains, timeout = WAIT) {
+  await page.waitForFunction(
+    ([c, n]) => [...document.querySelectorAll('.editor-instance .monaco-editor .view-lines .view-line')]
+      .map((e) => e.textContent.replace(/[\u00a0\s]+/g, ' '))
+      .some((t) => t.includes(c) && !(n && t.includes(n))),
+    [contains, notContains],
+    { timeout },
+  );
+}
+
+/** Ctrl+G, "line:column", Enter — as a user goes to a position. */
+async function goTo(line, column) {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: WAIT });
+  await input.fill(`:${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden', timeout: WAIT });
+  await page.locator('.editor-instance .monaco-editor.focused').waitFor({ timeout: WAIT });
+}
+
+/** Codes of the Problems panel's rows in view, e.g. {PM005: 'Error: …'}. */
+async function problemRows() {
+  return page.locator('.markers-panel .monaco-list-row').evaluateAll((rows) => rows.map((r) => ({
+    label: r.getAttribute('aria-label') ?? '',
+    text: r.textContent.replace(/[\u00a0\s]+/g, ' ').trim(),
+  })));
+}
+const codesIn = (rows) => [...new Set(rows.flatMap((r) => `${r.text} ${r.label}`.match(/PM\d{3}(?!\d)/g) ?? []))].sort();
+
+// ------------------------------------------------------------------ the run
 
 try {
   // 1. Install the .vsix the way a user would.
@@ -114,8 +239,10 @@ try {
   process.stdout.write(install.stdout.replace(/^/gm, '  '));
   if (install.status !== 0) throw new Error(`--install-extension failed (${install.status}): ${install.stderr}`);
   const list = spawnSync(node24, [codeServerEntry, ...commonArgs, '--list-extensions', '--show-versions'], { env, encoding: 'utf8' });
-  if (!list.stdout.toLowerCase().includes(EXTENSION_ID)) throw new Error(`${EXTENSION_ID} not installed; --list-extensions: ${list.stdout}`);
-  log(`installed: ${list.stdout.trim()}`);
+  await check('the .vsix is installed in code-server', () => {
+    assert(list.stdout.toLowerCase().includes(EXTENSION_ID), `${EXTENSION_ID} not in --list-extensions: ${list.stdout}`);
+    return list.stdout.trim();
+  });
 
   // 2. Start code-server in its own process group.
   const port = await freePort();
@@ -133,39 +260,187 @@ try {
 
   // 3. Open the folder in the browser.
   context = await launchChromium(dirs, sandboxEnv);
-  const page = context.pages()[0] ?? (await context.newPage());
+  page = context.pages()[0] ?? (await context.newPage());
+  await page.setViewportSize(VIEWPORT);
   page.on('pageerror', (e) => console.error(`[browser] page error: ${e.message}`));
   await page.goto(`${base}/?${new URLSearchParams({ folder })}`, { waitUntil: 'domcontentloaded', timeout: 60_000 });
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   log(`workbench loaded (folder ${folder})`);
 
-  // 4. Open the file through Quick Open, as a user would, and wait for its editor.
-  const baseName = path.basename(opts.file);
-  await page.locator('.monaco-workbench').click({ position: { x: 640, y: 400 } }).catch(() => {});
+  // 4. Open the DRAFT through Quick Open, as a user would, and wait for its editor.
+  const baseName = path.basename(DRAFT);
+  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 450 } }).catch(() => {});
   await page.keyboard.press('Control+P');
   const quickInput = page.locator('.quick-input-widget input');
   await quickInput.waitFor({ state: 'visible', timeout: 15_000 });
-  await quickInput.fill(opts.file);
+  await quickInput.fill(DRAFT);
   await page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ timeout: 15_000 });
   await page.keyboard.press('Enter');
   await page.locator(`.tabs-container .tab.active[aria-label*="${baseName}"]`).waitFor({ timeout: 30_000 });
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: 30_000 });
-  log(`editor open: ${opts.file}`);
+  log(`editor open: ${DRAFT}`);
 
-  // 5. Diagnostics appear a few seconds after opening: wait for a squiggle (reported, not asserted yet).
-  try {
-    await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 20_000 });
-    log(`squiggles: ${await page.locator('.monaco-editor .squiggly-error').count()} error squiggle(s) in view`);
-  } catch {
-    log('squiggles: none appeared within 20s (not asserted yet)');
-  }
+  // 5. Squiggles: the errors of lines 6 and 21 and the information of line 15 are in view.
+  await check('error squiggles appear in the editor', async () => {
+    await page.locator('.editor-instance .monaco-editor .squiggly-error').first().waitFor({ timeout: 30_000 });
+    await page.waitForFunction(() => document.querySelectorAll('.editor-instance .monaco-editor .squiggly-error').length >= 2, null, { timeout: WAIT });
+    return `${await page.locator('.editor-instance .monaco-editor .squiggly-error').count()} error squiggle(s) in view`;
+  });
+  await check('an information squiggle marks "high" (PM004)', async () => {
+    await page.locator('.editor-instance .monaco-editor .squiggly-info').first().waitFor({ timeout: WAIT });
+    return `${await page.locator('.editor-instance .monaco-editor .squiggly-info').count()} in view`;
+  });
 
-  // 6. Screenshot.
-  const shot = path.join(screenshots, `${opts.name ?? baseName.replace(/\.[^.]+$/, '')}.png`);
-  await page.screenshot({ path: shot });
-  log(`screenshot: ${path.relative(process.cwd(), shot)}`);
+  // 6. Problems panel, opened with its keyboard shortcut.
+  await page.keyboard.press('Control+Shift+M');
+  const expectedCodes = [...new Set([...EXPECTED.error, ...EXPECTED.warning, ...EXPECTED.information, ...opts.extraCodes])].sort();
+  await check('the Problems panel opens (Ctrl+Shift+M)', async () => {
+    await page.locator('.markers-panel').waitFor({ state: 'visible', timeout: WAIT });
+  });
+  let rows = [];
+  await check(`the Problems panel lists ${expectedCodes.join(' ')}`, async () => {
+    try {
+      await page.waitForFunction((codes) => {
+        const text = [...document.querySelectorAll('.markers-panel .monaco-list-row')].map((r) => r.textContent).join(' ');
+        return codes.every((c) => text.includes(c));
+      }, expectedCodes, { timeout: WAIT });
+    } finally {
+      rows = await problemRows();
+    }
+    return `${rows.length} rows, e.g. "${rows.find((r) => r.text.includes('PM010'))?.label}"`;
+  }).then((ok) => { if (!ok) log(`     rows seen:\n${rows.map((r) => `       ${r.text}`).join('\n')}`); });
+  await check('each Problems row has the severity the CLI gives', async () => {
+    const wrong = [];
+    for (const [severity, codes] of Object.entries(EXPECTED)) {
+      const word = { error: 'Error', warning: 'Warning', information: 'Info' }[severity];
+      for (const code of codes) {
+        const row = rows.find((r) => r.text.includes(code));
+        if (!row) wrong.push(`${code}: no row`);
+        else if (!new RegExp(`^${word}`, 'i').test(row.label)) wrong.push(`${code}: "${row.label}" (expected ${word})`);
+      }
+    }
+    assert(wrong.length === 0, wrong.join('; '));
+  });
+  await check('the Problems panel shows exactly the codes of `postmortem-lint --format json`', () => {
+    const cli = spawnSync(process.execPath, [path.join(repoRoot, 'dist/cli.js'), '--format', 'json', DRAFT], { cwd: folder, encoding: 'utf8' });
+    let findings;
+    try {
+      findings = JSON.parse(cli.stdout);
+    } catch {
+      throw new Error(`dist/cli.js gave no JSON (exit ${cli.status}; run node esbuild.mjs first): ${cli.stderr.slice(0, 300)}`);
+    }
+    const cliCodes = [...new Set(findings.map((f) => f.code))].sort();
+    const seen = codesIn(rows);
+    assert(JSON.stringify(cliCodes) === JSON.stringify(seen), `CLI: ${cliCodes.join(' ')}; Problems panel: ${seen.join(' ')}`);
+    return cliCodes.join(' ');
+  });
+  await shot('diagnostics');
+
+  // 7. Quick fix: cursor on the PDT time, Ctrl+., the fix is in the menu; apply it.
+  await goTo(QUICK_FIX.line, QUICK_FIX.column);
+  await check(`the lightbulb appears on line ${QUICK_FIX.line}, the line of the fixable ${QUICK_FIX.code}`, async () => {
+    const bulb = page.locator('.editor-instance .monaco-editor').locator('.lightBulbWidget, [class*="gutter-lightbulb"]')
+      .filter({ visible: true }).first();
+    await bulb.waitFor({ state: 'visible', timeout: WAIT });
+    const lineNumber = page.locator('.editor-instance .monaco-editor .line-numbers', { hasText: new RegExp(`^${QUICK_FIX.line}$`) }).first();
+    const [b, l] = [await bulb.boundingBox(), await lineNumber.boundingBox()];
+    assert(b && l && Math.abs((b.y + b.height / 2) - (l.y + l.height / 2)) < l.height / 2 + 2,
+      `lightbulb at y=${b?.y}, line ${QUICK_FIX.line} at y=${l?.y}`);
+    return `${await bulb.getAttribute('class')}`;
+  });
+  await page.keyboard.press('Control+.');
+  const fixItem = page.locator('.action-widget .monaco-list-row.action', { hasText: QUICK_FIX.title });
+  let menu = [];
+  const menuOk = await check(`Ctrl+. on ${QUICK_FIX.code} offers "${QUICK_FIX.title}"`, async () => {
+    try {
+      await page.locator('.action-widget .monaco-list-row').first().waitFor({ state: 'visible', timeout: WAIT });
+      await fixItem.first().waitFor({ state: 'visible', timeout: WAIT });
+    } finally {
+      menu = (await page.locator('.action-widget .monaco-list-row').allTextContents()).map(norm);
+    }
+    return `menu: ${menu.join(' | ')}`;
+  });
+  if (!menuOk) log(`     menu seen: ${menu.join(' | ') || '(none)'}`);
+  await shot('quick-fix');
+  const applied = await check(`applying it rewrites "${QUICK_FIX.before}" to "${QUICK_FIX.after}"`, async () => {
+    await fixItem.first().click({ timeout: WAIT });
+    await waitForLine(`| ${QUICK_FIX.after} | ${ROW_TEXT}`, QUICK_FIX.before);
+    const line = (await visibleLines()).find((l) => l.includes(ROW_TEXT));
+    return line;
+  }, [menuOk]);
+  await check(`the ${QUICK_FIX.code} row leaves the Problems panel, the others stay`, async () => {
+    await page.waitForFunction(([gone, stay]) => {
+      const text = [...document.querySelectorAll('.markers-panel .monaco-list-row')].map((r) => r.textContent).join(' ');
+      return !text.includes(gone) && stay.every((c) => text.includes(c));
+    }, [QUICK_FIX.code, expectedCodes.filter((c) => c !== QUICK_FIX.code)], { timeout: WAIT });
+  }, [applied]);
+  // Whatever happened above, close the Quick Fix menu before going on.
+  if (await page.locator('.action-widget .monaco-list-row').first().isVisible()) await page.keyboard.press('Escape');
+
+  // 8. Mark Final from the command palette: refused, blockers listed, Status stays DRAFT.
+  await goTo(QUICK_FIX.line, 1); // the editor has the focus, as when a user runs the command
+  await page.keyboard.press('F1');
+  await quickInput.waitFor({ state: 'visible', timeout: WAIT });
+  await quickInput.fill(`>${MARK_FINAL_TITLE}`);
+  const offered = await check(`the command palette offers "${MARK_FINAL_TITLE}"`, async () => {
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: MARK_FINAL_TITLE }).first().waitFor({ timeout: WAIT });
+  });
+  if (offered) await page.keyboard.press('Enter');
+  let blockers = [];
+  let blockerCount = -1;
+  const refused = await check('Mark Final on the DRAFT is refused: "… block FINAL — nothing was changed"', async () => {
+    const title = page.locator('.quick-input-widget .quick-input-title', { hasText: 'block FINAL' });
+    await title.waitFor({ state: 'visible', timeout: WAIT });
+    const text = norm(await title.textContent());
+    const m = /^Mark Final: (\d+) problems? blocks? FINAL — nothing was changed$/.exec(text);
+    assert(m, `title: ${text}`);
+    blockerCount = Number(m[1]);
+    await page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ timeout: WAIT });
+    blockers = (await page.locator('.quick-input-widget .monaco-list-row').allTextContents()).map(norm);
+    return text;
+  }, [offered]);
+  await check('the refusal lists the blockers, PM010 (no owner) among them', () => {
+    assert(blockers.some((b) => b.includes('PM010') && /owner/i.test(b)), `rows: ${blockers.join(' | ') || '(none)'}`);
+    return `${blockers.length} rows in view, e.g. ${blockers.find((b) => b.includes('PM010'))}`;
+  }, [refused]);
+  await check('the status bar shows as many blockers as Mark Final lists', async () => {
+    const n = blockerCount;
+    const item = page.locator('.statusbar-item', { hasText: new RegExp(`^\\s*${n} blockers?\\s*$`) });
+    await item.first().waitFor({ state: 'visible', timeout: WAIT }).catch(async () => {
+      const seen = (await page.locator('.statusbar-item', { hasText: /blocker/ }).allTextContents()).map(norm);
+      throw new Error(`no status bar item "${n} blockers"; seen: ${seen.join(' | ') || '(none)'}`);
+    });
+    return norm(await item.first().textContent());
+  }, [refused]);
+  await shot('mark-final-refused');
+  await page.keyboard.press('Escape');
+  await check('the Status line still reads DRAFT', async () => {
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: WAIT });
+    await goTo(7, 1);
+    await waitForLine('**Status:** ', undefined);
+    const status = (await visibleLines()).find((l) => l.startsWith('**Status:**'));
+    assert(status === '**Status:** DRAFT', `Status line: ${status}`);
+    return status;
+  });
+  await check('the file on disk is unchanged by Mark Final (Status: DRAFT)', () => {
+    const text = fs.readFileSync(path.join(folder, DRAFT), 'utf8');
+    assert(/^\*\*Status:\*\* DRAFT$/m.test(text), 'Status line on disk is not DRAFT');
+  });
+
+  // 9. The README's images.
   clearTimeout(overall);
-  await finish(0);
+  const failed = results.filter((r) => !r.ok).length;
+  if (opts.updateDocs) {
+    if (failed) log('docs/images/ not updated: the run has failures');
+    else {
+      const docs = path.join(repoRoot, 'docs/images');
+      fs.mkdirSync(docs, { recursive: true });
+      for (const n of DOCS_IMAGES) fs.copyFileSync(path.join(screenshots, `${n}.png`), path.join(docs, `${n}.png`));
+      log(`docs/images/ updated: ${DOCS_IMAGES.map((n) => `${n}.png`).join(', ')}`);
+    }
+  }
+  await finish(failed ? 1 : 0);
 } catch (err) {
+  results.push({ name: 'the run completes', ok: false });
   await finish(1, `FAILED: ${err?.stack || err}`);
 }
