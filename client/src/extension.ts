@@ -26,7 +26,18 @@ import { UtcTimelineRowCompletion } from './timelineCompletion';
 
 let client: PostmortemClient | undefined;
 
-export function activate(context: vscode.ExtensionContext): void {
+/**
+ * What `activate()` returns (`vscode.extensions.getExtension(id).exports`). It exists for the
+ * real-VS-Code tests (test/vscode/suite/view.test.ts): VS Code offers no way to read another
+ * extension's tree items, so the Post-Mortems view's data provider is exposed here. Read-only
+ * use; not a public, stable API.
+ */
+export interface PostmortemAssistantApi {
+  /** The data provider behind the Post-Mortems view (`postmortemAssistant.postmortems`). */
+  readonly postmortemsView: vscode.TreeDataProvider<unknown>;
+}
+
+export function activate(context: vscode.ExtensionContext): PostmortemAssistantApi {
   const output = vscode.window.createOutputChannel('Post-Mortem Assistant', { log: true });
   client = new PostmortemClient(context, output);
   const pm = client;
@@ -79,6 +90,7 @@ export function activate(context: vscode.ExtensionContext): void {
   onEditor(vscode.window.activeTextEditor);
   if (vscode.workspace.textDocuments.some(isPostmortemDocument)) startServer(pm);
   else void startIfWorkspaceHasPostmortems(pm);
+  return { postmortemsView: view as vscode.TreeDataProvider<unknown> };
 }
 
 export async function deactivate(): Promise<void> {

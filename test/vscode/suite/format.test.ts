@@ -1,0 +1,74 @@
+// Format Document on a post-mortem: the server's formatter aligns the timeline table by display
+// width (an emoji counts two columns), keeps every cell's text, touches nothing else, and is
+// idempotent.
+import * as assert from 'node:assert/strict';
+import stringWidth from 'string-width';
+import * as vscode from 'vscode';
+import { activateExtension, changedLines, openWorkspaceFile, waitForText, workspaceUri } from './helpers';
+
+// INC-2026-0042 (no finding) whose timeline (lines 36–47) is ragged: a row without spaces around
+// its pipes and with an emoji, a row with extra spaces, inline code and an escaped pipe.
+const REL = 'post-mortems/INC-2026-0042-format.md';
+const TIMELINE = { first: 35, last: 46 }; // 0-based, header to last row
+
+/** Cells of a table row, split on unescaped pipes, trimmed. */
+function cells(line: string): string[] {
+  const parts = line.trim().replace(/^\|/, '').replace(/\|$/, '').split(/(?<!\\)\|/);
+  return parts.map((c) => c.trim());
+}
+
+/** Display columns of a row's unescaped pipes. */
+function pipeColumns(line: string): number[] {
+  const cols: number[] = [];
+  for (let i = 0; i < line.length; i++) {
+    if (line[i] === '|' && line[i - 1] !== '\\') cols.push(stringWidth(line.slice(0, i)));
+  }
+  return cols;
+}
+
+describe('formatting', () => {
+  before(async () => {
+    await activateExtension();
+  });
+
+  it('Format Document aligns the timeline table and changes nothing else', async () => {
+    const uri = workspaceUri(REL);
+    const { document: doc } = await openWorkspaceFile(REL);
+    const before = doc.getText();
+    const rowsBefore = before.split('\n').slice(TIMELINE.first, TIMELINE.last + 1);
+    assert.equal(rowsBefore[0], '| Time (UTC) | Event | Actor |');
+    assert.notEqual(new Set(rowsBefore.map((l) => pipeColumns(l).join(','))).size, 1, 'the fixture starts ragged');
+
+    const options: vscode.FormattingOptions = { tabSize: 4, insertSpaces: true };
+    const edits = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', uri, options);
+    assert.ok(edits && edits.length > 0, 'the formatter returns edits');
+    const edit = new vscode.WorkspaceEdit();
+    edit.set(uri, edits);
+    assert.equal(await vscode.workspace.applyEdit(edit), true);
+    const after = await waitForText(doc, (t) => t !== before, 'the formatting edit');
+
+    // Only timeline lines changed.
+    const changed = changedLines(before, after);
+    assert.ok(changed.length > 0 && changed.every((i) => i >= TIMELINE.first && i <= TIMELINE.last), `changed lines: ${changed.join(', ')}`);
+    const rows = after.split('\n').slice(TIMELINE.first, TIMELINE.last + 1);
+    // Every row has its pipes in the same display columns: aligned as the user sees it.
+    const columns = rows.map(pipeColumns);
+    for (const [i, c] of columns.entries()) assert.deepEqual(c, columns[0], `row ${TIMELINE.first + i + 1} aligned:\n${rows.join('\n')}`);
+    assert.equal(columns[0]!.length, 4);
+    // The emoji row is two characters shorter than the others: the emoji takes two columns.
+    assert.equal(rows[2], '| 2026-09-28 14:52 | 🚨 Alert triggered: oracle heartbeat older than 10 minutes         | system         |');
+    assert.equal(rows[6], '| 15:10            | Soft halt applied to `Northwind` pools \\| all                      | Tomás Ortega   |');
+    assert.match(rows[1]!, /^\| -+ \| -+ \| -+ \|$/);
+    // Cell texts survive byte for byte.
+    rowsBefore.forEach((line, i) => {
+      if (i !== 1) assert.deepEqual(cells(rows[i]!), cells(line));
+    });
+
+    // Formatting again changes nothing.
+    const again = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', uri, options);
+    const text = doc.getText();
+    const noop = (again ?? []).every((e) => doc.getText(e.range) === e.newText);
+    assert.ok(noop, `second format changed: ${JSON.stringify(again?.map((e) => e.newText))}`);
+    assert.equal(doc.getText(), text);
+  });
+});
