@@ -122,6 +122,8 @@ const settingsCache = new Map<string, Promise<Settings>>();
 const analysisCache = new Map<string, { version: number; settings: Settings; schema: CompiledSchema | undefined; analysis: Analysis }>();
 const pending = new Map<string, { gen: number; timer?: NodeJS.Timeout }>();
 const parsers = new Map<string, IncrementalParser>();
+/** The stepwise analysis running for a document version (see `analysisInSteps`). */
+const inFlight = new Map<string, { version: number; settings: Settings; promise: Promise<Analysis | undefined> }>();
 const warned = new Set<string>();
 const loggedInternal = new Set<string>();
 
@@ -313,9 +315,20 @@ async function analysisInSteps(doc: TextDocument, settings: Settings, stale: () 
   if (hit) return hit;
   const text = doc.getText();
   if (isPostmortem(text, relativePath(opts.filePath, root), settings)) {
-    const tree = await parserFor(doc.uri).parseAsync(text, stale);
-    if (!tree || stale()) return undefined;
-    opts.parse = () => tree;
+    const run = (async () => {
+      const tree = await parserFor(doc.uri).parseAsync(text, stale);
+      if (!tree || stale()) return undefined;
+      opts.parse = () => tree;
+      return remember(doc, settings, opts, analyze(text, opts));
+    })();
+    // Requests for this version (hover, completion…) wait for this run instead of analysing the same text again.
+    const entry = { version: doc.version, settings, promise: run };
+    inFlight.set(doc.uri, entry);
+    try {
+      return await run;
+    } finally {
+      if (inFlight.get(doc.uri) === entry) inFlight.delete(doc.uri);
+    }
   }
   return remember(doc, settings, opts, analyze(text, opts));
 }
@@ -328,6 +341,16 @@ async function current(
   const settings = await settingsFor(uri);
   const doc = openDocument(uri); // may have changed (or closed) while settings were fetched
   if (!settings.enable) return { doc, settings, analysis: undefined, schema: undefined };
+  const running = inFlight.get(uri);
+  if (running && running.version === doc.version && running.settings === settings) {
+    // The validation of this very version is under way (it yields between chunks): share its result.
+    const shared = await running.promise.catch(() => undefined);
+    const now = openDocument(uri);
+    if (shared && now.version === running.version) {
+      return { doc: now, settings, analysis: shared.isPostmortem ? shared : undefined, schema: analysisCache.get(uri)?.schema };
+    }
+    return current(uri);
+  }
   const analysis = analysisFor(doc, settings);
   const schema = analysisCache.get(uri)?.schema;
   return { doc, settings, analysis: analysis?.isPostmortem ? analysis : undefined, schema };
@@ -462,6 +485,7 @@ documents.onDidClose((e) => {
     settingsCache.delete(uri);
     analysisCache.delete(uri);
     parsers.delete(uri);
+    inFlight.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] }).then(undefined, () => undefined);
   } catch (err) {
     log('error', `didClose failed: ${describe(err)}`);

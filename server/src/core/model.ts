@@ -292,9 +292,23 @@ function cellVal(text: string, start: number, end: number, last: boolean): Val {
   return v;
 }
 
+/** Rows already read, per mdast row (see `extrasOf`): reused as they are, or moved when their chunk moved. */
+const rowMemo = new WeakMap<MdRow, Row>();
+
 function toRow(text: string, row: MdRow): Row {
+  const start = startOf(row);
+  const hit = rowMemo.get(row);
+  if (hit && hit.end - hit.start === endOf(row) - start) {
+    if (hit.start === start) return hit;
+    const d = start - hit.start;
+    const moved: Row = { start, end: hit.end + d, cells: hit.cells.map((c) => ({ start: c.start + d, end: c.end + d, text: c.text })) };
+    rowMemo.set(row, moved);
+    return moved;
+  }
   const cells = row.children.map((c, i) => cellVal(text, startOf(c), endOf(c), i === row.children.length - 1));
-  return { start: startOf(row), end: endOf(row), cells };
+  const r = { start, end: endOf(row), cells };
+  rowMemo.set(row, r);
+  return r;
 }
 
 function toTable(text: string, t: MdTable): Table {
@@ -401,6 +415,47 @@ function cell(row: Row, i: number): Val {
 
 // ------------------------------------------------------------------ builder
 
+type ExtraNode = RootContent & { type: 'code' | 'inlineCode' | 'html' };
+
+/**
+ * The code and HTML nodes under a node, in document (pre-)order. Memoized per
+ * top-level block and per table row: an incremental parse hands back the same
+ * node objects for unchanged chunks (moved, never restructured), so a long
+ * document is not walked node by node again on every edit.
+ */
+const extrasMemo = new WeakMap<object, ExtraNode[]>();
+const NO_EXTRAS: ExtraNode[] = [];
+
+function collectExtras(n: RootContent, out: ExtraNode[]): void {
+  if (n.type === 'code' || n.type === 'inlineCode' || n.type === 'html') out.push(n as ExtraNode);
+  if ('children' in n) for (const c of (n as Parent).children) collectExtras(c as RootContent, out);
+}
+
+function extrasOf(n: RootContent): ExtraNode[] {
+  let r = extrasMemo.get(n);
+  if (!r) {
+    r = [];
+    if (n.type === 'table') {
+      // A split table's node is assembled per parse; its rows are the cached ones.
+      for (const row of n.children) for (const x of extrasOf(row as unknown as RootContent)) r.push(x);
+    } else {
+      collectExtras(n, r);
+    }
+    if (r.length === 0) r = NO_EXTRAS;
+    extrasMemo.set(n, r);
+  }
+  return r;
+}
+
+function extraNodes(root: Root): ExtraNode[] {
+  const out: ExtraNode[] = [];
+  for (const n of root.children) {
+    const xs = extrasOf(n);
+    for (const x of xs) out.push(x);
+  }
+  return out;
+}
+
 export function buildModel(text: string, root: Root = parseMarkdown(text)): Model {
   const model: Model = {
     header: {},
@@ -422,7 +477,7 @@ export function buildModel(text: string, root: Root = parseMarkdown(text)): Mode
 
   // Top-level walk: headings, tables, sections. Everything nested (lists, quotes) is walked for code/comments.
   const nodes = root.children;
-  const walkExtras = (n: RootContent | Root) => {
+  for (const n of extraNodes(root)) {
     if (n.type === 'code' || n.type === 'inlineCode') model.code.push({ start: startOf(n), end: endOf(n) });
     if (n.type === 'html') {
       const s = startOf(n);
@@ -431,9 +486,7 @@ export function buildModel(text: string, root: Root = parseMarkdown(text)): Mode
         model.comments.push({ start: s + m.index!, end: s + m.index! + m[0].length, text: m[1]!.trim() });
       }
     }
-    if ('children' in n) for (const c of (n as Parent).children) walkExtras(c as RootContent);
-  };
-  walkExtras(root);
+  }
 
   // Headings and their extents.
   const headingNodes: { node: MdHeading; idx: number }[] = [];

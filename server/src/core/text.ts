@@ -14,6 +14,12 @@ export class LineIndex {
 
   constructor(readonly text: string) {
     const starts = [0];
+    if (text.indexOf('\r') < 0) {
+      // The common case, \n only: indexOf is much faster than a loop over every character.
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.starts = starts;
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 13 /* \r */) {
@@ -62,9 +68,15 @@ export class LineIndex {
 
 /** The document's dominant line ending, for text an edit inserts. */
 export function detectEol(text: string): '\n' | '\r\n' | '\r' {
-  const crlf = (text.match(/\r\n/g) ?? []).length;
-  const lf = (text.match(/\n/g) ?? []).length - crlf;
-  const cr = (text.match(/\r/g) ?? []).length - crlf;
+  // Counted with indexOf: a match array per line break is costly in a long document.
+  const count = (s: string) => {
+    let n = 0;
+    for (let i = text.indexOf(s); i >= 0; i = text.indexOf(s, i + s.length)) n++;
+    return n;
+  };
+  const crlf = count('\r\n');
+  const lf = count('\n') - crlf;
+  const cr = count('\r') - crlf;
   if (cr > lf && cr > crlf) return '\r';
   return crlf > lf ? '\r\n' : '\n';
 }

@@ -85,9 +85,31 @@ function validDateTime(y: number, mo: number, d: number, h: number, mi: number, 
  * `YYYY-MM-DD HH:MM` is UTC. `allowTimeOnly`: a timeline cell may hold `HH:MM[:SS]`.
  */
 export function readTimestamp(raw: string, utcColumn: boolean, allowTimeOnly = false): ReadTime {
+  // Memoized: a timeline has thousands of cells and is read again on every edit.
+  // The result is frozen, so sharing it between callers is safe.
+  if (raw.length > MEMO_MAX_INPUT) return readTimestampUncached(raw, utcColumn, allowTimeOnly);
+  const key = `${utcColumn ? 1 : 0}${allowTimeOnly ? 1 : 0}${raw}`;
+  let r = timestampMemo.get(key);
+  if (!r) {
+    if (timestampMemo.size >= MEMO_MAX_ENTRIES) timestampMemo.clear();
+    r = Object.freeze(readTimestampUncached(raw, utcColumn, allowTimeOnly));
+    timestampMemo.set(key, r);
+  }
+  return r;
+}
+
+const MEMO_MAX_INPUT = 200;
+const MEMO_MAX_ENTRIES = 100_000;
+const timestampMemo = new Map<string, ReadTime>();
+
+const RE_12H = new RegExp(`^${DATE_RE}[T ](\\d{1,2}):(\\d{2})(?::(\\d{2}))? ?([AaPp][Mm])(?: (.+))?$`);
+const RE_DATE_TIME = new RegExp(`^${DATE_RE}(T| )${TIME_RE} ?(.*)$`);
+const RE_TIME_ONLY = new RegExp(`^${TIME_RE}(?: ?(.*))?$`);
+
+function readTimestampUncached(raw: string, utcColumn: boolean, allowTimeOnly: boolean): ReadTime {
   const v = raw.trim().replace(/\s+/g, ' ');
   // 12-hour clock with a zone: "2026-09-28 7:52 AM PDT"
-  let m = new RegExp(`^${DATE_RE}[T ](\\d{1,2}):(\\d{2})(?::(\\d{2}))? ?([AaPp][Mm])(?: (.+))?$`).exec(v);
+  let m = RE_12H.exec(v);
   if (m) {
     const [, y, mo, d, h, mi, s, ampm, zone] = m;
     let hour = +h!;
@@ -100,7 +122,7 @@ export function readTimestamp(raw: string, utcColumn: boolean, allowTimeOnly = f
     if (/^(UTC|Z)$/i.test(zone)) return { kind: 'non-utc', utc: local, hasSeconds: s !== undefined, zoneText: `${ampm} ${zone}`, form: 'space-utc' };
     return nonUtcByName(local, zone, s !== undefined, 'space-utc');
   }
-  m = new RegExp(`^${DATE_RE}(T| )${TIME_RE} ?(.*)$`).exec(v);
+  m = RE_DATE_TIME.exec(v);
   if (m) {
     const [, y, mo, d, sep, h, mi, s, rest] = m;
     const zone = (rest ?? '').trim();
@@ -115,26 +137,28 @@ export function readTimestamp(raw: string, utcColumn: boolean, allowTimeOnly = f
     if (/^(UTC|Z)$/i.test(zone)) {
       return { kind: 'utc', utc: local, hasSeconds, form: /^z$/i.test(zone) ? 'iso-z' : 'space-utc' };
     }
-    const off = /^(?:UTC|GMT)?([+-])(\d{2}):?(\d{2})?$/i.exec(zone);
+    // `+02:00`, `-0800`, `+02`; after UTC/GMT also one-digit hours (`UTC+2`, `GMT-5`).
+    const off = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone) ?? /^(?:UTC|GMT) ?([+-])(\d{1,2})(?::?(\d{2}))?$/i.exec(zone);
     if (off) {
-      const minutes = (+off[2]! * 60 + +(off[3] ?? 0)) * (off[1] === '-' ? -1 : 1);
+      const hh = off[2]!.padStart(2, '0');
+      const minutes = (+hh * 60 + +(off[3] ?? 0)) * (off[1] === '-' ? -1 : 1);
       if (minutes === 0) return { kind: 'utc', utc: local, hasSeconds, form: iso ? 'iso-offset' : 'space-offset' };
-      const inZone = DateTime.fromObject(local.toObject(), { zone: `UTC${off[1]}${off[2]}:${off[3] ?? '00'}` });
+      const inZone = DateTime.fromObject(local.toObject(), { zone: `UTC${off[1]}${hh}:${off[3] ?? '00'}` });
       return { kind: 'non-utc', utc: inZone.isValid ? inZone.toUTC() : undefined, hasSeconds, zoneText: zone, form: iso ? 'iso-z' : 'space-utc' };
     }
     return nonUtcByName(local, zone, hasSeconds, iso ? 'iso-z' : 'space-utc');
   }
   if (allowTimeOnly) {
-    m = new RegExp(`^${TIME_RE}(?: ?(.*))?$`).exec(v);
+    m = RE_TIME_ONLY.exec(v);
     if (m) {
       const [, h, mi, s, zone] = m;
       if (+h! > 23 || +mi! > 59 || (s !== undefined && +s > 59)) return { kind: 'unreadable' };
       const sod = +h! * 3600 + +mi! * 60 + (s ? +s : 0);
       const z = (zone ?? '').trim();
       if (z === '' && utcColumn) return { kind: 'time-only', secondsOfDay: sod, hasSeconds: s !== undefined };
-      if (/^(UTC|Z)$/i.test(z)) return { kind: 'time-only', secondsOfDay: sod, hasSeconds: s !== undefined };
+      if (/^(UTC|Z)$/i.test(z) || /^(?:UTC ?)?[+-]0{1,2}(?::?00)?$/i.test(z)) return { kind: 'time-only', secondsOfDay: sod, hasSeconds: s !== undefined };
       if (z === '') return { kind: 'unreadable', why: 'no time zone' };
-      if (/^[AaPp][Mm]\b/.test(z) || /^([+-]\d{2}:?\d{2}|[A-Za-z]{2,5}|[A-Za-z]+\/[A-Za-z_]+)$/.test(z)) {
+      if (/^[AaPp][Mm]\b/.test(z) || /^([+-]\d{2}(?::?\d{2})?|(?:UTC|GMT) ?[+-]\d{1,2}(?::?\d{2})?|[A-Za-z]{2,5}|[A-Za-z]+\/[A-Za-z_]+)$/i.test(z)) {
         return { kind: 'non-utc', zoneText: z, secondsOfDay: sod, hasSeconds: s !== undefined, why: 'needs a date' };
       }
       return { kind: 'unreadable' };

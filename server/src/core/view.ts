@@ -24,9 +24,54 @@ export interface Pointer {
   label: string;
 }
 
+/** JSON pointer → source, in document order (what `Map` offers, read-only). */
+export interface PointerIndex extends Iterable<[string, Pointer]> {
+  get(path: string): Pointer | undefined;
+}
+
 export interface JsonView {
   json: Record<string, unknown>;
-  pointers: Map<string, Pointer>;
+  pointers: PointerIndex;
+}
+
+const TIMELINE_POINTER = /^\/timeline\/(0|[1-9]\d*)\/(time|event|actor)$/;
+const TIMELINE_COLUMNS = ['time', 'event', 'actor'] as const;
+
+/**
+ * The pointers, with the timeline's made on demand: a long timeline would
+ * otherwise cost three strings, a label and a map entry per row on every edit.
+ * Iteration order is insertion order with the timeline's rows in their place.
+ */
+class Pointers implements PointerIndex {
+  readonly before = new Map<string, Pointer>();
+  readonly after = new Map<string, Pointer>();
+  timeline: Model['timeline'] | undefined;
+
+  set(path: string, p: Pointer): void {
+    (this.timeline ? this.after : this.before).set(path, p);
+  }
+
+  private timelinePointer(i: number, col: (typeof TIMELINE_COLUMNS)[number]): Pointer {
+    return { val: this.timeline![i]![col], label: `Timeline row ${i + 1} ${col}` };
+  }
+
+  get(path: string): Pointer | undefined {
+    const m = this.timeline && path.startsWith('/timeline/') ? TIMELINE_POINTER.exec(path) : null;
+    if (m) {
+      const i = Number(m[1]);
+      return i < this.timeline!.length ? this.timelinePointer(i, m[2] as (typeof TIMELINE_COLUMNS)[number]) : undefined;
+    }
+    return this.before.get(path) ?? this.after.get(path);
+  }
+
+  *[Symbol.iterator](): Iterator<[string, Pointer]> {
+    yield* this.before;
+    const rows = this.timeline ?? [];
+    for (let i = 0; i < rows.length; i++) {
+      for (const col of TIMELINE_COLUMNS) yield [`/timeline/${i}/${col}`, this.timelinePointer(i, col)];
+    }
+    yield* this.after;
+  }
 }
 
 /** Placeholder test for evidence locations: `<INCIDENT_ID>` counts while the ID is unset. */
@@ -52,7 +97,7 @@ export function proseText(p: Prose | undefined): string | null {
 }
 
 export function buildView(model: Model): JsonView {
-  const pointers = new Map<string, Pointer>();
+  const pointers = new Pointers();
   const put = (path: string, val: Val, label: string, value: string | null) => {
     pointers.set(path, { val, label });
     return value;
@@ -83,11 +128,10 @@ export function buildView(model: Model): JsonView {
   if (model.summaryText) json.summaryText = proseText(model.summaryText);
 
   if (model.timelineTable) {
-    json.timeline = model.timeline.map((r, i) => ({
-      time: v(`/timeline/${i}/time`, r.time, `Timeline row ${i + 1} time`),
-      event: v(`/timeline/${i}/event`, r.event, `Timeline row ${i + 1} event`),
-      actor: v(`/timeline/${i}/actor`, r.actor, `Timeline row ${i + 1} actor`),
-    }));
+    // Pointers of the rows: made on demand (see `Pointers`), same paths and labels.
+    pointers.timeline = model.timeline;
+    const value = (val: Val) => (isPlaceholder(val.text) ? null : val.text);
+    json.timeline = model.timeline.map((r) => ({ time: value(r.time), event: value(r.event), actor: value(r.actor) }));
   }
 
   if (model.prose.s3a || model.prose.s3b || model.prose.s3c) {

@@ -27,19 +27,49 @@ export function summaryInstant(model: Model, key: 'firstDetected' | 'incidentOpe
  * above (or of First detected, for the first rows).
  */
 export function timelineInstants(model: Model): TimelineInstant[] {
-  let day = summaryInstant(model, 'firstDetected')?.startOf('day');
+  const first = summaryInstant(model, 'firstDetected');
+  let day = first ? startOfDay(first) : undefined;
   return model.timeline.map((row) => {
     const read = isPlaceholder(row.time.text) ? ({ kind: 'unreadable' } as ReadTime) : readTimestamp(row.time.text, true, true);
     if (read.kind === 'utc') {
-      day = read.utc!.startOf('day');
+      day = startOfDay(read.utc!);
       return { read, instant: read.utc, day };
     }
     if (read.kind === 'time-only') {
-      return { read, instant: day ? day.plus({ seconds: read.secondsOfDay! }) : undefined, day };
+      return { read, instant: day ? plusSeconds(day, read.secondsOfDay!) : undefined, day };
     }
-    if (read.kind === 'non-utc' && read.utc) day = read.utc.startOf('day');
+    if (read.kind === 'non-utc' && read.utc) day = startOfDay(read.utc);
     return { read, day };
   });
+}
+
+// luxon arithmetic is the costly part of reading a long timeline; DateTimes are
+// immutable, so the results are shared (memoized per instance, and per day + seconds).
+const dayOf = new WeakMap<DateTime, DateTime>();
+function startOfDay(dt: DateTime): DateTime {
+  let d = dayOf.get(dt);
+  if (!d) {
+    d = dt.startOf('day');
+    dayOf.set(dt, d);
+  }
+  return d;
+}
+
+const MAX_INSTANTS = 100_000;
+const instants = new WeakMap<DateTime, Map<number, DateTime>>();
+function plusSeconds(day: DateTime, seconds: number): DateTime {
+  let m = instants.get(day);
+  if (!m) {
+    m = new Map();
+    instants.set(day, m);
+  }
+  let r = m.get(seconds);
+  if (!r) {
+    if (m.size >= MAX_INSTANTS) m.clear();
+    r = day.plus({ seconds });
+    m.set(seconds, r);
+  }
+  return r;
 }
 
 /** The spelling most full UTC timestamps of a set use (ties: the first seen). */
