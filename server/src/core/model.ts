@@ -281,7 +281,11 @@ function cellVal(text: string, start: number, end: number, last: boolean): Val {
   let s = start;
   let e = end;
   if (text[s] === '|') s++;
-  if (last && e > s && text[e - 1] === '|' && text[e - 2] !== '\\') e--;
+  if (last) {
+    // remark's last cell runs to the end of the line: past the closing pipe, trailing blanks included.
+    while (e > s && /[ \t\r\n]/.test(text[e - 1]!)) e--;
+    if (e > s && text[e - 1] === '|' && text[e - 2] !== '\\') e--;
+  }
   const v = trimmedVal(text, s, e);
   if (v.text === '') {
     // An empty cell: point at the blank between its pipes (or the spot, when there is none).
