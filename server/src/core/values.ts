@@ -274,7 +274,7 @@ export function readDateOrTimestamp(raw: string, utcColumn: boolean): { date?: D
 
 // ---------------------------------------------------------------- durations
 
-const DURATION_PART = /(\d+(?:\.\d+)?)\s*(d|days?|h|hrs?|hours?|m|mins?|minutes?)\b/gi;
+const DURATION_PART = /(\d+(?:\.\d+)?)\s*(d|days?|h|hrs?|hours?|m|mins?|minutes?)(?![a-z])/gi;
 
 /** Minutes in `1d 3h 15m`, `2h 15m`, `45m`, `135 minutes`, `2 hours`; undefined when unreadable. */
 export function readDuration(raw: string): number | undefined {
