@@ -1,8 +1,8 @@
 import { isPlaceholder } from '../values';
 import { finding, type Rule } from './rule';
-import { evidenceRefs } from './shared';
+import { evidenceRefs, type EvidenceRef } from './shared';
 
-function safeTest(pattern: string, id: string): boolean {
+export function safeTest(pattern: string, id: string): boolean {
   try {
     return new RegExp(pattern, 'u').test(id);
   } catch {
@@ -29,34 +29,48 @@ export const PM013: Rule = {
     if (!id || isPlaceholder(id)) return;
     // An ID that breaks the pattern (PM019) names no folder to compare with.
     if (!safeTest(ctx.opts.settings.incidentIdPattern, id)) return;
-    const root = escapeRe(ctx.opts.settings.evidenceRoot.replace(/^\.?\/+|\/+$/g, ''));
-    const re = new RegExp(`(?:^|/)${root}/([^/\\s\`]+)`, 'g');
     for (const row of ctx.model.evidence) {
       for (const ref of evidenceRefs(row.location)) {
         if (ref.url) continue;
-        const pathText = ref.path;
-        let m: RegExpExecArray | null;
-        re.lastIndex = 0;
-        const edits: { start: number; end: number; newText: string }[] = [];
-        let other: string | undefined;
-        while ((m = re.exec(pathText))) {
-          const seg = m[1]!;
-          if (seg === id) continue;
-          other ??= seg;
-          const segStart = ref.start + m.index + m[0].length - seg.length;
-          edits.push({ start: segStart, end: segStart + seg.length, newText: id });
-        }
-        const placeholderOutside = /<INCIDENT_ID>/i.exec(pathText);
-        if (placeholderOutside && !edits.some((e) => e.start === ref.start + placeholderOutside.index)) {
-          other ??= placeholderOutside[0];
-          edits.push({ start: ref.start + placeholderOutside.index, end: ref.start + placeholderOutside.index + placeholderOutside[0].length, newText: id });
-        }
-        if (!other) continue;
-        const what = /^<INCIDENT_ID>$/i.test(other) ? 'still holds <INCIDENT_ID>' : `points to another incident (${other})`;
+        const wrong = wrongIncidentId(ref, id, ctx.opts.settings.evidenceRoot);
+        if (!wrong) continue;
+        const what = /^<INCIDENT_ID>$/i.test(wrong.other) ? 'still holds <INCIDENT_ID>' : `points to another incident (${wrong.other})`;
         ctx.report(finding('PM013', 'error', ref, `Evidence path ${what}; expected this document's Incident ID ${id}`, [
-          { title: `Use this incident's ID: ${id}`, safe: true, edits },
+          { title: `Use this incident's ID: ${id}`, safe: true, edits: wrong.edits },
         ]));
       }
     }
   },
 };
+
+/**
+ * Where an evidence path names `<INCIDENT_ID>` or another incident's folder under the
+ * evidence root: the first such name and the edits that put `id` in its place.
+ * PM014 skips these paths: their folder is the defect, not the file.
+ */
+export function wrongIncidentId(
+  ref: EvidenceRef,
+  id: string,
+  evidenceRoot: string,
+): { other: string; edits: { start: number; end: number; newText: string }[] } | undefined {
+  const root = escapeRe(evidenceRoot.replace(/^\.?\/+|\/+$/g, ''));
+  const re = new RegExp(`(?:^|/)${root}/([^/\\s\`]+)`, 'g');
+  const pathText = ref.path;
+  const edits: { start: number; end: number; newText: string }[] = [];
+  let other: string | undefined;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(pathText))) {
+    const seg = m[1]!;
+    // `governance/evidence/../evidence/ID/…`: a dot segment names no incident.
+    if (seg === id || seg === '.' || seg === '..') continue;
+    other ??= seg;
+    const segStart = ref.start + m.index + m[0].length - seg.length;
+    edits.push({ start: segStart, end: segStart + seg.length, newText: id });
+  }
+  const placeholderOutside = /<INCIDENT_ID>/i.exec(pathText);
+  if (placeholderOutside && !edits.some((e) => e.start === ref.start + placeholderOutside.index)) {
+    other ??= placeholderOutside[0];
+    edits.push({ start: ref.start + placeholderOutside.index, end: ref.start + placeholderOutside.index + placeholderOutside[0].length, newText: id });
+  }
+  return other ? { other, edits } : undefined;
+}

@@ -2,6 +2,7 @@ import { evidencePlaceholder } from '../view';
 import { finding, type Rule } from './rule';
 import { resolveEvidencePath } from './paths';
 import { evidenceRefs } from './shared';
+import { safeTest, wrongIncidentId } from './PM013';
 
 export const PM014: Rule = {
   code: 'PM014',
@@ -16,10 +17,14 @@ export const PM014: Rule = {
     const { root, fs } = ctx.opts;
     if (!root || !fs) return;
     const idSet = ctx.view.json.header !== undefined && (ctx.view.json.header as Record<string, unknown>).incidentId != null;
+    const id = idSet ? ctx.model.header.incidentId?.value.text : undefined;
+    const incidentId = id && safeTest(ctx.opts.settings.incidentIdPattern, id) ? id : undefined;
     for (const row of ctx.model.evidence) {
       if (evidencePlaceholder(row.location.text, idSet)) continue;
       for (const ref of evidenceRefs(row.location)) {
         if (ref.url) continue;
+        // A path into another incident's folder is PM013; whether that file exists does not matter.
+        if (incidentId && wrongIncidentId(ref, incidentId, ctx.opts.settings.evidenceRoot)) continue;
         const v = resolveEvidencePath(ref.path, root, fs);
         if (v.kind !== 'inside') continue;
         if (!fs.exists(v.abs)) {

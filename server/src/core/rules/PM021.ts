@@ -12,8 +12,10 @@ export const PM021: Rule = {
     const today = DateTime.fromJSDate(ctx.opts.now ?? new Date(), { zone: 'utc' }).startOf('day');
     for (const a of ctx.model.actions) {
       if (isPlaceholder(a.action.text)) continue;
-      const status = a.status.text.trim().toUpperCase();
-      if (status === 'DONE' || status === 'WONTFIX') continue;
+      // Only a status that says open (OPEN / IN PROGRESS, any case): a placeholder or a bad choice
+      // is PM003 / PM004 on the status, and whether the item is open is then unknown.
+      const status = a.status.text.trim().replace(/\s+/g, ' ').toUpperCase();
+      if (status !== 'OPEN' && status !== 'IN PROGRESS') continue;
       const d = readDate(a.targetDate.text);
       if (d.kind !== 'date' || !d.date || d.date >= today) continue;
       ctx.report(finding('PM021', 'information', a.targetDate, `Action ${a.number.text || ''} is overdue: target date ${a.targetDate.text} is before today (${today.toFormat('yyyy-MM-dd')} UTC)`.replace('Action  is', 'Action is')));

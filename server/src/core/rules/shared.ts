@@ -127,10 +127,17 @@ export function evidenceRefs(loc: Val): EvidenceRef[] {
     const lead = path.indexOf(p);
     out.push({ path: p, start: loc.start + s + lead, end: loc.start + s + lead + p.length, url: URL_RE.test(p) || /^mailto:/i.test(p) });
   };
-  for (const m of t.matchAll(/(`+)([^`]+?)\1/g)) add(m[2]!, m.index! + m[1]!.length);
-  for (const m of t.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)) {
-    const inner = m[0].indexOf(m[1]!);
-    add(m[1]!, m.index! + inner);
+  // A code span in a link's text (`[`audit-log.csv`](governance/…)`) is a label, not a path.
+  const labels = [...t.matchAll(/\[([^\]]*)\]\(/g)].map((m) => [m.index!, m.index! + m[0].length] as const);
+  for (const m of t.matchAll(/(`+)([^`]+?)\1/g)) {
+    if (labels.some(([a, b]) => m.index! > a && m.index! < b)) continue;
+    add(m[2]!, m.index! + m[1]!.length);
+  }
+  // [text](target), [text](<target>); a target may hold `<INCIDENT_ID>` itself.
+  for (const m of t.matchAll(/\]\(\s*(?:<([^<>\s]+)>|([^)\s]+))(?:\s+"[^"]*")?\s*\)/g)) {
+    const target = m[1] ?? m[2]!;
+    const inner = m[0].indexOf(target, 2);
+    add(target, m.index! + inner);
   }
   if (out.length === 0) {
     for (const m of t.matchAll(/(?:^|\s)(<?)([^\s<>`]+)>?/g)) {
