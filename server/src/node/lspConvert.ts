@@ -126,9 +126,13 @@ export function isDiagnosticData(v: unknown): v is DiagnosticData {
   );
 }
 
-/** The one kind of edit the server hands out: tied to the document version it was computed for. */
+/**
+ * The one kind of edit the server hands out: tied to the document version it was computed for
+ * (`documentChanges`). The same edits also go in `changes`, for clients that do not support
+ * `documentChanges`; a client that does prefers them (LSP: "documentChanges are preferred over changes").
+ */
 export function versionedEdit(uri: string, version: number, edits: LspTextEdit[]): WorkspaceEdit {
-  return { documentChanges: [{ textDocument: { uri, version }, edits }] };
+  return { documentChanges: [{ textDocument: { uri, version }, edits }], changes: { [uri]: edits } };
 }
 
 /** Quick fixes carried by a diagnostic's data (nothing when it belongs to another document or version). */
