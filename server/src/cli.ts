@@ -77,7 +77,8 @@ function run(argv: readonly string[], io: Io): number {
   }
 
   const rc = new Map<string, Settings>();
-  const schemas = new SchemaCache((message) => errorLine(io, `warning: ${message}; using the bundled schema`));
+  // The message names the file and the problem and already says the bundled schema is used.
+  const schemas = new SchemaCache((message) => errorLine(io, `warning: ${message}`));
   const reports: FileReport[] = [];
   let checked = 0;
   let skipped = 0;

@@ -330,6 +330,7 @@ describe('postmortem-lint: --status-as, --root and .postmortemrc.json', () => {
     assert.equal(r.code, 0, r.stderr);
     const warnings = r.stderr.split('\n').filter((l) => l.includes('team.json'));
     assert.equal(warnings.length, 1, r.stderr);
+    assert.equal(warnings[0]!.split('using the bundled schema').length - 1, 1, `said once: ${warnings[0]}`);
     assert.equal(checkedCount(r.stdout), 2);
   });
 });
