@@ -42,8 +42,10 @@ import {
   type InitializeParams,
   type InitializeResult,
   type Position,
+  type Range,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { readFileSync } from 'node:fs';
 import { format } from 'node:util';
 import { guardInput } from './node/stdioGuard';
 import {
@@ -504,11 +506,16 @@ connection.onCodeAction(
     }
     const only = Array.isArray(context.only) ? context.only.filter((k): k is string => typeof k === 'string') : undefined;
     const version = doc.version;
-    const ours = (context.diagnostics as unknown[]).filter(
+    let ours = (context.diagnostics as unknown[]).filter(
       (d): d is Diagnostic => isRecord(d) && d.source === SOURCE && isDiagnosticData(d.data) && d.data.uri === uri,
     );
     const actions: CodeAction[] = [];
     const wantQuickFix = kindWanted(only, CodeActionKind.QuickFix);
+    if (wantQuickFix && ours.length === 0 && isRecord(params) && isRecord(params.range)) {
+      // A client that sends no diagnostics, or strips their `data`: the fixes of the current
+      // findings that touch the requested range.
+      ours = await findingsInRange(uri, params.range as unknown as Range);
+    }
     if (wantQuickFix) for (const d of ours) actions.push(...quickFixes(d, uri, version));
 
     // "Fix all PMnnn": offered when a diagnostic in the request (current version) has a safe fix.
@@ -611,14 +618,35 @@ function uriArgument(command: string, args: unknown[] | undefined, usage: string
   return uri;
 }
 
-async function applyVersioned(label: string, uri: string, version: number, edits: ReturnType<typeof toLspEdit>[]): Promise<CommandResult> {
-  if (!hasApplyEdit) return { applied: false, reason: 'the client does not support workspace/applyEdit' };
-  const r = await connection.workspace.applyEdit({ label, edit: versionedEdit(uri, version, edits) });
-  return r.applied ? { applied: true, changed: true } : { applied: false, reason: r.failureReason ?? 'the client did not apply the edit' };
+/** The current version's fixable findings that touch `range`, as diagnostics carrying their fixes. */
+async function findingsInRange(uri: string, range: Range): Promise<Diagnostic[]> {
+  const { doc, analysis } = await current(uri);
+  if (!analysis || !isRecord(range.start) || !isRecord(range.end)) return [];
+  const lines = analysis.lines;
+  const from = lines.offsetAt(range.start);
+  const to = lines.offsetAt(range.end);
+  return analysis.findings
+    .filter((f) => f.fixes && f.fixes.length > 0 && f.start <= Math.max(from, to) && f.end >= Math.min(from, to))
+    .map((f) => toDiagnostic(f, lines, uri, doc.version, ruleHref));
+}
+
+/** `version` null: a document the client has not opened. */
+async function applyVersioned(label: string, uri: string, version: number | null, edits: ReturnType<typeof toLspEdit>[]): Promise<CommandResult> {
+  // Asked even when the client did not announce workspace.applyEdit: many small clients answer it
+  // anyway. A client that cannot answers with an error, which becomes the reason.
+  let r: { applied: boolean; failureReason?: string };
+  try {
+    r = await connection.workspace.applyEdit({ label, edit: versionedEdit(uri, version, edits) });
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    return { applied: false, reason: `the client could not apply the edit (workspace/applyEdit: ${why})${hasApplyEdit ? '' : '; it does not announce workspace.applyEdit'}` };
+  }
+  return r?.applied ? { applied: true, changed: true } : { applied: false, reason: r?.failureReason ?? 'the client did not apply the edit' };
 }
 
 async function markFinal(args: unknown[] | undefined): Promise<CommandResult> {
   const uri = uriArgument(COMMAND_MARK_FINAL, args, '[uri]');
+  if (!documents.get(uri)) return markFinalOnDisk(uri);
   const { doc, settings, analysis } = await current(uri);
   if (!analysis) return { applied: false, reason: settings.enable ? 'not a post-mortem' : 'postmortem.enable is false' };
   const text = doc.getText();
@@ -629,6 +657,28 @@ async function markFinal(args: unknown[] | undefined): Promise<CommandResult> {
     return { applied: false, blockers: plan.blockers.map((f) => toDiagnostic(f, lines, uri, version, ruleHref)) };
   }
   const r = await applyVersioned('Mark Final', uri, version, [toLspEdit(lines, plan.edit)]);
+  return r.applied ? { applied: true } : r;
+}
+
+/** Mark Final on a document the client has not opened: read from disk, edited through the client. */
+async function markFinalOnDisk(uri: string): Promise<CommandResult> {
+  const filePath = filePathOf(uri);
+  if (filePath === undefined) throw invalidParams(`Document is not open and not a file: ${uri}`);
+  let text: string;
+  try {
+    text = readFileSync(filePath, 'utf8');
+  } catch (e) {
+    throw invalidParams(`Document is not open and cannot be read: ${(e as Error).message}`);
+  }
+  const settings = await settingsFor(uri);
+  const doc = TextDocument.create(uri, 'markdown', 0, text);
+  const opts = analyzeOptions(doc, settings);
+  if (!settings.enable) return { applied: false, reason: 'postmortem.enable is false' };
+  if (!isPostmortem(text, relativePath(opts.filePath, root), settings)) return { applied: false, reason: 'not a post-mortem' };
+  const plan = planMarkFinal(text, opts);
+  const lines = new LineIndex(text);
+  if (!plan.ok) return { applied: false, blockers: plan.blockers.map((f) => toDiagnostic(f, lines, uri, 0, ruleHref)) };
+  const r = await applyVersioned('Mark Final', uri, null, [toLspEdit(lines, plan.edit)]);
   return r.applied ? { applied: true } : r;
 }
 

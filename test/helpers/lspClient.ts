@@ -38,6 +38,8 @@ export interface StartOptions {
   /** Answers `workspace/configuration` items; undefined → null. Omit `configuration` capability with `configurationCapability: false`. */
   configuration?: (item: ConfigurationItem) => unknown;
   configurationCapability?: boolean;
+  /** Replaces the announced client capabilities (e.g. `{}` for a bare client). */
+  capabilities?: ClientCapabilities;
   /** What the client answers to `workspace/applyEdit` (default: applied). */
   applyEdit?: (params: ApplyWorkspaceEditParams) => ApplyWorkspaceEditResult;
 }
@@ -112,7 +114,7 @@ export class LspTestClient {
         processId: process.pid,
         rootUri,
         workspaceFolders: rootUri ? [{ uri: rootUri, name: 'workspace' }] : null,
-        capabilities: CLIENT_CAPABILITIES(options.configurationCapability !== false),
+        capabilities: options.capabilities ?? CLIENT_CAPABILITIES(options.configurationCapability !== false),
         initializationOptions: options.initializationOptions,
       }) as Promise<InitializeResult>,
       'the initialize response',

@@ -6,12 +6,13 @@
  * listing PM012 and editing nothing, when a sign-off is missing.
  */
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, Diagnostic, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
 import { LineIndex, applyEdits } from '../../server/src/core';
 import { versionedEdit } from '../../server/src/node/lspConvert';
-import { REPO } from '../helpers/build';
+import { REPO, TMP } from '../helpers/build';
 import { read } from '../helpers/fixtures';
 import { LspTestClient, fileUri } from '../helpers/lspClient';
 
@@ -139,5 +140,80 @@ describe('acceptance: quick fixes and Mark Final for any LSP client', () => {
     assert.ok(r.blockers.some((b) => b.code === 'PM012'), 'PM012 blocks');
     assert.ok(r.blockers.every((b) => b.source === 'postmortem' && typeof b.message === 'string' && b.range));
     assert.equal(client.appliedEdits.length, before, 'no edit');
+  });
+});
+
+describe('acceptance: a bare client that announces no capabilities', () => {
+  let client: LspTestClient;
+  before(async () => {
+    client = await LspTestClient.start({ root: EXAMPLES, capabilities: {}, initializationOptions: { postmortem: { validation: { delayMs: 0 } } } });
+  });
+  after(() => client?.stop());
+
+  it('gets the quick fix from the range alone (no diagnostics in the request)', async () => {
+    const text = variant('| Total duration | 2h 15m |', '| Total duration | 2h |');
+    const uri = memUri('bare-duration.md');
+    await client.open(uri, text, 1);
+    const { diagnostics } = await client.waitForDiagnostics(uri, (p) => p.version === 1);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['PM009']);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: diagnostics[0]!.range.start, end: diagnostics[0]!.range.start },
+      context: { diagnostics: [] },
+    });
+    const fixes = actions.filter((a) => a.edit);
+    assert.equal(fixes.length, 1, actions.map((a) => a.title).join(', '));
+    assert.equal(applyLsp(text, fixes[0]!.edit!.changes![uri]!), FINAL);
+  });
+
+  it('Mark Final still asks the client to apply its edit', async () => {
+    const text = variant('**Status:** FINAL', '**Status:** UNDER REVIEW');
+    const uri = memUri('bare-complete.md');
+    await client.open(uri, text, 1);
+    await client.waitForDiagnostics(uri, (p) => p.version === 1);
+    const r = await client.request('workspace/executeCommand', { command: 'postmortem.markFinal', arguments: [uri] });
+    assert.deepEqual(r, { applied: true });
+    assert.equal(applyLsp(text, client.appliedEdits.at(-1)!.edit.changes![uri]!), FINAL);
+  });
+});
+
+describe('acceptance: Mark Final on a file the client has not opened', () => {
+  let client: LspTestClient;
+  const dir = path.join(TMP, 'mark-final-on-disk');
+  before(async () => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true });
+    client = await LspTestClient.start({ root: EXAMPLES, configuration: () => ({ validation: { delayMs: 0 } }) });
+  });
+  after(() => {
+    client?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads it from disk and sets FINAL through one unversioned edit', async () => {
+    const file = path.join(dir, 'complete.md');
+    const text = variant('**Status:** FINAL', '**Status:** UNDER REVIEW');
+    fs.writeFileSync(file, text);
+    const uri = fileUri(file);
+    const r = await client.request('workspace/executeCommand', { command: 'postmortem.markFinal', arguments: [uri] });
+    assert.deepEqual(r, { applied: true });
+    const edit = client.appliedEdits.at(-1)!.edit;
+    const change = edit.documentChanges![0] as TextDocumentEdit;
+    assert.equal(change.textDocument.version, null);
+    assert.equal(applyLsp(text, change.edits as TextEdit[]), FINAL);
+    assert.equal(fs.readFileSync(file, 'utf8'), text, 'the server itself never writes the file');
+  });
+
+  it('refuses with PM012 when a sign-off is missing', async () => {
+    const file = path.join(dir, 'unsigned.md');
+    fs.writeFileSync(file, variant('| Technical Lead | Tomás Ortega | TO | 2026-10-02 |', '| Technical Lead | Tomás Ortega | | 2026-10-02 |'));
+    const before = client.appliedEdits.length;
+    const r = await client.request<{ applied: boolean; blockers: Diagnostic[] }>('workspace/executeCommand', {
+      command: 'postmortem.markFinal',
+      arguments: [fileUri(file)],
+    });
+    assert.equal(r.applied, false);
+    assert.ok(r.blockers.some((b) => b.code === 'PM012'));
+    assert.equal(client.appliedEdits.length, before);
   });
 });

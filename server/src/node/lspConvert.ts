@@ -131,7 +131,7 @@ export function isDiagnosticData(v: unknown): v is DiagnosticData {
  * (`documentChanges`). The same edits also go in `changes`, for clients that do not support
  * `documentChanges`; a client that does prefers them (LSP: "documentChanges are preferred over changes").
  */
-export function versionedEdit(uri: string, version: number, edits: LspTextEdit[]): WorkspaceEdit {
+export function versionedEdit(uri: string, version: number | null, edits: LspTextEdit[]): WorkspaceEdit {
   return { documentChanges: [{ textDocument: { uri, version }, edits }], changes: { [uri]: edits } };
 }
 
