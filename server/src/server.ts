@@ -54,6 +54,7 @@ import {
   analyze,
   bundledSchema,
   isPostmortem,
+  maskTableDirectives,
   relativePath,
   collectFixAll,
   completionsAt,
@@ -318,7 +319,8 @@ async function analysisInSteps(doc: TextDocument, settings: Settings, stale: () 
   const text = doc.getText();
   if (isPostmortem(text, relativePath(opts.filePath, root), settings)) {
     const run = (async () => {
-      const tree = await parserFor(doc.uri).parseAsync(text, stale);
+      // The text analyze() will parse: suppression comments inside tables masked (core/directives.ts).
+      const tree = await parserFor(doc.uri).parseAsync(maskTableDirectives(text).text, stale);
       if (!tree || stale()) return undefined;
       opts.parse = () => tree;
       return remember(doc, settings, opts, analyze(text, opts));

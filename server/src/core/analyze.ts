@@ -5,6 +5,7 @@
  */
 import type { AnalyzeOptions } from './api';
 import { isPostmortemText, relativePath } from './detect';
+import { dropMaskedRows, maskTableDirectives } from './directives';
 import { buildModel, parseMarkdown, type Model } from './model';
 import { RULES, ruleByCode } from './rules';
 import type { RuleContext } from './rules/rule';
@@ -77,12 +78,21 @@ function schemaFindings(ctx: RuleContext, issues: SchemaIssue[], internalErrors:
   }
 }
 
+/** Parse (suppression comments inside tables masked, see directives.ts) and build the model. */
+function modelOf(text: string, opts: AnalyzeOptions): Model {
+  const masked = maskTableDirectives(text);
+  const tree = (opts.parse ?? parseMarkdown)(masked.text);
+  const model = buildModel(text, dropMaskedRows(tree, masked.comments));
+  if (masked.comments.length > 0) model.comments = [...model.comments, ...masked.comments].sort((a, b) => a.start - b.start);
+  return model;
+}
+
 export function analyze(text: string, opts: AnalyzeOptions): Analysis {
   const settings = opts.settings ?? DEFAULT_SETTINGS;
   const lines = new LineIndex(text);
   const rel = relativePath(opts.filePath, opts.root);
   const pm = settings.enable && isPostmortem(text, rel, settings);
-  const model = pm ? buildModel(text, (opts.parse ?? parseMarkdown)(text)) : buildModel('');
+  const model = pm ? modelOf(text, opts) : buildModel('');
   const view = buildView(model);
   const status = documentStatus(model);
   const base: Analysis = { text, lines, isPostmortem: pm, findings: [], model, view, status, internalErrors: [] };

@@ -9,6 +9,7 @@ export { DEFAULT_SETTINGS, sanitizeSettings } from './settings';
 export { LineIndex, applyEdits, detectEol } from './text';
 export type { Position } from './text';
 export { analyze, isPostmortem } from './analyze';
+export { maskTableDirectives } from './directives';
 export { firstHeading, hasPostmortemTitle, isPostmortemText, matchesFiles, relativePath } from './detect';
 export type { Analysis } from './analyze';
 export { hoverAt, completionsAt, documentSymbols } from './features';

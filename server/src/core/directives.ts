@@ -1,0 +1,97 @@
+/**
+ * Suppression comments inside a table. `<!-- postmortem-disable-next-line PM014 -->` on its own
+ * line between two rows is where an author puts it (SPEC §5), but in Markdown that line is an HTML
+ * block and ends the table: every row after it would be lost. So before parsing, such a line is
+ * masked as a one-cell table row of the same length (`|` and blanks: offsets do not move), and
+ * after parsing that row is dropped again. The comment itself is handed to the model's comments,
+ * where suppression finds it as usual. A line scan; nothing happens when no such line exists.
+ */
+import type { Root, RootContent, Table } from 'mdast';
+import type { HtmlComment } from './model';
+
+export interface MaskedText {
+  /** The text to parse: equal to the input but for masked lines. */
+  text: string;
+  /** The comments on masked lines, in document order. */
+  comments: HtmlComment[];
+}
+
+const DIRECTIVE = /^([ \t]*)<!--([ \t]*postmortem-(?:disable-next-line|disable|enable)\b[^\r\n]*?)-->[ \t]*$/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const isRow = (l: string) => /^ {0,3}\S/.test(l) && l.includes('|');
+const isDelimiter = (l: string) => /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/.test(l);
+
+export function maskTableDirectives(text: string): MaskedText {
+  if (!text.includes('postmortem-')) return { text, comments: [] };
+  const lineRe = /[^\r\n]*(\r\n|\n|\r|$)/g;
+  const lines: { start: number; body: string }[] = [];
+  for (let m = lineRe.exec(text); m && m[0] !== ''; m = lineRe.exec(text)) {
+    lines.push({ start: m.index, body: m[0].slice(0, m[0].length - m[1]!.length) });
+  }
+  const comments: HtmlComment[] = [];
+  const parts: string[] = [];
+  let last = 0;
+  let fence: string | undefined;
+  let prevInTable = false;
+  for (let i = 0; i < lines.length; i++) {
+    const { start, body } = lines[i]!;
+    const f = FENCE.exec(body);
+    if (fence) {
+      if (f && f[1]![0] === fence[0] && f[1]!.length >= fence.length && body.trim() === f[1]) fence = undefined;
+      prevInTable = false;
+      continue;
+    }
+    if (f) {
+      fence = f[1];
+      prevInTable = false;
+      continue;
+    }
+    const d = prevInTable ? DIRECTIVE.exec(body) : null;
+    if (d) {
+      let j = i + 1;
+      while (j < lines.length && DIRECTIVE.test(lines[j]!.body)) j++;
+      const next = lines[j]?.body;
+      if (next !== undefined && isRow(next) && !isDelimiter(next)) {
+        const at = start + d[1]!.length;
+        comments.push({ start: at, end: at + d[2]!.length + 7, text: d[2]!.trim() });
+        parts.push(text.slice(last, start), '|' + ' '.repeat(body.length - 1));
+        last = start + body.length;
+        continue; // still in the table
+      }
+    }
+    prevInTable = isRow(body);
+  }
+  if (comments.length === 0) return { text, comments };
+  parts.push(text.slice(last));
+  return { text: parts.join(''), comments };
+}
+
+/** `tree` without the table rows that start at a masked comment (a new root; `tree` is not mutated). */
+export function dropMaskedRows(tree: Root, comments: readonly HtmlComment[]): Root {
+  if (comments.length === 0) return tree;
+  const within = (n: { position?: { start: { offset?: number }; end: { offset?: number } } }, c: HtmlComment) =>
+    (n.position?.start.offset ?? Infinity) <= c.start && (n.position?.end.offset ?? -1) >= c.end;
+  const masked = (row: Table['children'][number]) => {
+    const s = row.position?.start.offset;
+    const e = row.position?.end.offset;
+    return s !== undefined && e !== undefined && comments.some((c) => s <= c.start && c.end <= e + 1 && row.children.length <= 1);
+  };
+  const rebuild = <T extends { children?: unknown[] }>(node: T): T => {
+    if (!Array.isArray(node.children)) return node;
+    let changed = false;
+    const children = (node.children as RootContent[]).map((child) => {
+      if (!comments.some((c) => within(child, c))) return child;
+      if (child.type === 'table') {
+        const rows = child.children.filter((r, k) => k === 0 || !masked(r));
+        if (rows.length === child.children.length) return child;
+        changed = true;
+        return { ...child, children: rows };
+      }
+      const again = rebuild(child as { children?: unknown[] });
+      if (again !== (child as unknown)) changed = true;
+      return again as RootContent;
+    });
+    return changed ? { ...node, children } : node;
+  };
+  return rebuild(tree);
+}
