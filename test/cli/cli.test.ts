@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CLI_JS, REPO, ensureBuilt } from '../helpers/build';
 import { COMPLETE, DRAFT, PROTOCOL_FIXTURES, README, lineOf, read, tempDir, write } from '../helpers/fixtures';
+import type { ReportFinding } from '../../server/src/node/cliReport';
 
 interface Run {
   code: number | null;
@@ -23,16 +24,8 @@ function cli(args: string[], cwd = REPO): Run {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-interface JsonFinding {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  severity: string;
-  code: string;
-  message: string;
-}
+/** One element of `--format json`: the report's finding and its file. */
+type JsonFinding = ReportFinding & { file: string };
 
 /** "in N files" / "in K of N files" of the text summary: N post-mortems checked. */
 function checkedCount(stdout: string): number {
