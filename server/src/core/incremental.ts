@@ -15,7 +15,7 @@
  * used by the core). test/unit/incremental.test.ts checks on random edit
  * sequences that findings equal those of a full parse.
  */
-import type { Root, RootContent, Table } from 'mdast';
+import type { Code, Root, RootContent, Table } from 'mdast';
 import { parseMarkdown } from './model';
 
 /**
@@ -52,40 +52,110 @@ function splitLines(text: string): Line[] {
   return lines;
 }
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const HTML_START = /^ {0,3}</;
+const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
+const HTML_START = /^( {0,3})</;
 const ATX = /^#{1,6}(?:[ \t]|$)/;
 const DELIMITER = /^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
+const BLANK = /^[ \t]*$/;
+/** Indentation in columns of a line's leading spaces and tabs (tab stops of 4). */
+function indentOf(line: string): number {
+  let col = 0;
+  for (let k = 0; k < line.length; k++) {
+    const ch = line[k];
+    if (ch === ' ') col++;
+    else if (ch === '\t') col += 4 - (col % 4);
+    else break;
+  }
+  return col;
+}
+
+/**
+ * Fenced code blocks with at least this many characters between their fences
+ * get a chunk of their own, whose `code` node is built without micromark (see
+ * `fastCode`): a pasted multi-megabyte log is then neither one long parse step
+ * nor micromark's event arrays for megabytes of text.
+ */
+const BIG_FENCE = 32 * 1024;
 
 /** Cuts a document into independently parsable chunks. */
-export function chunkDocument(text: string, tableGroup = TABLE_GROUP): Chunk[] {
+export function chunkDocument(text: string, tableGroup = TABLE_GROUP, bigFence = BIG_FENCE): Chunk[] {
   const lines = splitLines(text);
   const cuts: { at: number; prefix: string }[] = [];
-  let fence: string | undefined;
-  let html: 'comment' | 'block' | undefined;
+  /** The open fence (its marker and indentation), as far as it can be known without tracking containers. */
+  let fence: { marker: string; indent: number } | undefined;
+  /** An open HTML block: a comment (until `-->`) or one that ends at a blank line, and its indentation. */
+  let html: { kind: 'comment' | 'block'; indent: number } | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.text;
     if (fence) {
       const f = FENCE.exec(line);
-      if (f && f[1]![0] === fence[0] && f[1]!.length >= fence.length && line.trim() === f[1]) fence = undefined;
+      if (f && f[2]![0] === fence.marker[0] && f[2]!.length >= fence.marker.length && BLANK.test(f[3]!)) {
+        // A closing line less indented than an indented opening could instead end a list item
+        // (and open a new fence): not knowable here, so no more cuts.
+        if (fence.indent > 0 && f[1]!.length < fence.indent) break;
+        fence = undefined;
+      } else if (fence.indent > 0 && !BLANK.test(line) && indentOf(line) < fence.indent) {
+        // An indented fence may sit in a list item that this line ends: stop cutting.
+        break;
+      }
       continue;
     }
-    if (html === 'comment') {
-      if (line.includes('-->')) html = undefined;
-      continue;
-    }
-    if (html === 'block') {
-      if (line.trim() === '') html = undefined;
+    if (html) {
+      if (html.indent > 0 && !BLANK.test(line) && indentOf(line) < html.indent) break;
+      if (html.kind === 'comment') {
+        if (line.includes('-->')) html = undefined;
+        continue;
+      }
+      if (BLANK.test(line)) html = undefined;
+      // A fence or an HTML start inside what looked like an HTML block: the "block" may have been
+      // a paragraph (a type 7 tag cannot interrupt one, `<b>x</b> text` is no HTML block), and then
+      // this line opens something. Not knowable without a full parse: no more cuts.
+      else if (FENCE.test(line) || HTML_START.test(line)) break;
       continue;
     }
     const f = FENCE.exec(line);
-    if (f) {
-      fence = f[1]!;
+    if (f && !(f[2]![0] === '`' && f[3]!.includes('`'))) {
+      const marker = f[2]!;
+      const indent = f[1]!.length;
+      if (indent === 0 && (i === 0 || BLANK.test(lines[i - 1]!.text))) {
+        // A column-0 fence after a blank line starts a top-level block whatever came before; if it
+        // has a closing fence at column 0 (marker characters and spaces only) and a long body, it
+        // becomes a chunk of its own.
+        let j = i + 1;
+        let closing = -1;
+        for (; j < lines.length; j++) {
+          const g = FENCE.exec(lines[j]!.text);
+          if (g && g[2]![0] === marker[0] && g[2]!.length >= marker.length && BLANK.test(g[3]!)) {
+            if (g[1]!.length === 0 && /^ *$/.test(g[3]!)) closing = j;
+            break;
+          }
+        }
+        if (closing > 0 && lines[closing]!.start - lines[i]!.next >= bigFence) {
+          cuts.push({ at: lines[i]!.start, prefix: '' });
+          if (lines[closing]!.next < text.length) cuts.push({ at: lines[closing]!.next, prefix: '' });
+          i = closing;
+          continue;
+        }
+      }
+      fence = { marker, indent };
       continue;
     }
-    if (HTML_START.test(line)) {
-      html = /<!--/.test(line) && !/<!--[\s\S]*-->/.test(line) ? 'comment' : 'block';
-      if (html === 'block' && /<!--[\s\S]*-->\s*$/.test(line.trim()) && /^ {0,3}<!--/.test(line)) html = 'block';
+    const h = HTML_START.exec(line);
+    if (h) {
+      const indent = h[1]!.length;
+      const prevBlank = i === 0 || BLANK.test(lines[i - 1]!.text);
+      const rest = line.slice(indent);
+      if (rest.startsWith('<!--')) {
+        const after = rest.slice(4);
+        // `<!-->` and `<!--->` end at once in CommonMark; not worth modelling: no more cuts.
+        if (after.startsWith('>') || after.startsWith('->')) break;
+        html = after.includes('-->') ? undefined : { kind: 'comment', indent };
+        continue;
+      }
+      // Raw-text (`<pre>`, `<script>`, `<style>`, `<textarea>`), `<?`, `<!X` and CDATA blocks end at
+      // their own markers, and a type-7 tag cannot interrupt a paragraph: no more cuts.
+      if (/^<(?:script|pre|style|textarea)(?:[\s>]|$)/i.test(rest) || /^<[?!]/.test(rest) || !prevBlank) break;
+      html = { kind: 'block', indent };
       continue;
     }
     if (ATX.test(line) && i > 0) {
@@ -121,6 +191,54 @@ export function chunkDocument(text: string, tableGroup = TABLE_GROUP): Chunk[] {
   return chunks;
 }
 
+const FAST_OPEN = /^(`{3,}|~{3,}) *([A-Za-z0-9_+#.-]*) *(?:\r\n|\n|\r)/;
+const EOL = /\r\n|\n|\r/g;
+
+/**
+ * The mdast of `body` when it is exactly one fenced code block (opening fence at
+ * column 0 with an empty or simple info string, closing fence at column 0 made
+ * of the marker and spaces, at most one line break after it) — the same node
+ * remark gives, built without micromark. Undefined for anything else (the caller
+ * then parses with remark). test/unit/incremental.test.ts compares it with remark.
+ */
+export function fastCode(body: string): Code | undefined {
+  const c = body.charCodeAt(0);
+  if (c !== 0x60 && c !== 0x7e) return undefined;
+  const open = FAST_OPEN.exec(body);
+  if (!open) return undefined;
+  const marker = open[1]!;
+  const contentStart = open[0].length;
+  // The closing line: the last line, after at most one final line break.
+  let end = body.length;
+  if (body.endsWith('\r\n')) end -= 2;
+  else if (body.endsWith('\n') || body.endsWith('\r')) end -= 1;
+  if (end < contentStart) return undefined;
+  const closeStart = Math.max(body.lastIndexOf('\n', end - 1), body.lastIndexOf('\r', end - 1)) + 1;
+  if (closeStart < contentStart) return undefined;
+  const close = body.slice(closeStart, end);
+  const m = /^(`{3,}|~{3,}) *$/.exec(close);
+  if (!m || m[1]![0] !== marker[0] || m[1]!.length < marker.length) return undefined;
+  const inner = body.slice(contentStart, closeStart);
+  // micromark replaces NUL; and no earlier line may close the fence.
+  if (inner.includes('\u0000')) return undefined;
+  const ch = marker[0] === '`' ? '`' : '~';
+  if (new RegExp(`(?:^|\\r\\n|\\n|\\r) {0,3}${ch}{${marker.length},}[ \\t]*(?=\\r\\n|\\n|\\r|$)`).test(inner)) return undefined;
+  let value = inner;
+  if (value.endsWith('\r\n')) value = value.slice(0, -2);
+  else if (value.endsWith('\n') || value.endsWith('\r')) value = value.slice(0, -1);
+  let line = 1;
+  EOL.lastIndex = 0;
+  const head = body.slice(0, closeStart);
+  while (EOL.exec(head)) line++;
+  return {
+    type: 'code',
+    lang: open[2] ? open[2] : null,
+    meta: null,
+    value,
+    position: { start: { line: 1, column: 1, offset: 0 }, end: { line, column: end - closeStart + 1, offset: end } },
+  };
+}
+
 type AnyNode = { position?: { start: { offset?: number }; end: { offset?: number } }; children?: AnyNode[] };
 
 function shift(node: AnyNode, delta: number): void {
@@ -148,7 +266,14 @@ interface CacheEntry {
 }
 
 export class IncrementalParser {
-  constructor(private readonly tableGroup = TABLE_GROUP) {}
+  /**
+   * @param tableGroup rows per group of a split table
+   * @param bigFence body length from which a fenced code block gets its own chunk (tests use small ones)
+   */
+  constructor(
+    private readonly tableGroup = TABLE_GROUP,
+    private readonly bigFence = BIG_FENCE,
+  ) {}
 
   private cache = new Map<string, CacheEntry>();
   private generation = 0;
@@ -157,9 +282,15 @@ export class IncrementalParser {
   lastChunks = 0;
 
   private parseChunk(key: string, prefix: string, body: string): CacheEntry {
-    const root = parseMarkdown(prefix + body);
-    shift(root as AnyNode, -prefix.length);
-    const entry = { children: root.children, base: 0, usedIn: -1 };
+    const code = prefix ? undefined : fastCode(body);
+    let children: RootContent[];
+    if (code) children = [code];
+    else {
+      const root = parseMarkdown(prefix + body);
+      shift(root as AnyNode, -prefix.length);
+      children = root.children;
+    }
+    const entry = { children, base: 0, usedIn: -1 };
     this.cache.set(key, entry);
     this.lastParsed++;
     return entry;
@@ -191,7 +322,7 @@ export class IncrementalParser {
   private *steps(text: string): Generator<void, Root> {
     const gen = ++this.generation;
     this.lastParsed = 0;
-    const chunks = chunkDocument(text, this.tableGroup);
+    const chunks = chunkDocument(text, this.tableGroup, this.bigFence);
     this.lastChunks = chunks.length;
     const children: RootContent[] = [];
     const keep = new Map<string, CacheEntry>();
