@@ -57,6 +57,7 @@ const HTML_START = /^( {0,3})</;
 const ATX = /^#{1,6}(?:[ \t]|$)/;
 const DELIMITER = /^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
 const BLANK = /^[ \t]*$/;
+const TAB_FENCE = /^ *\t[ \t]*(?:`{3,}|~{3,})/;
 /** Indentation in columns of a line's leading spaces and tabs (tab stops of 4). */
 function indentOf(line: string): number {
   let col = 0;
@@ -77,8 +78,32 @@ function indentOf(line: string): number {
  */
 const BIG_FENCE = 32 * 1024;
 
+/**
+ * A line that may be a link reference definition (`[x]: /url "title"`, the destination possibly
+ * on the next line) or a footnote definition (`[^1]: text`). Strict enough that log lines like
+ * `[INFO]: starting server` in a pasted log do not switch chunking off.
+ */
+const DEFINITION =
+  /^ {0,3}(?:\[\^[^\]\r\n]+\]:|\[(?:[^\]\\\r\n]|\\.)+\]:[ \t]*(?:(?:<[^>\r\n]*>|\S+)(?:[ \t]+(?:"[^"\r\n]*"?|'[^'\r\n]*'?|\([^)\r\n]*\)?))?)?[ \t]*$)/m;
+
+/** Cells of a table row as GFM counts them: split at unescaped pipes, outer pipes optional. */
+function cellCount(row: string): number {
+  let s = row.trim();
+  if (s.startsWith('|')) s = s.slice(1);
+  if (s.endsWith('|') && !s.endsWith('\\|')) s = s.slice(0, -1);
+  let n = 1;
+  for (let k = 0; k < s.length; k++) {
+    if (s[k] === '\\') k++;
+    else if (s[k] === '|') n++;
+  }
+  return n;
+}
+
 /** Cuts a document into independently parsable chunks. */
 export function chunkDocument(text: string, tableGroup = TABLE_GROUP, bigFence = BIG_FENCE): Chunk[] {
+  // A link reference or footnote definition anywhere resolves references everywhere (and a later
+  // duplicate is ignored): one parse for the whole document.
+  if (DEFINITION.test(text)) return [{ start: 0, end: text.length, prefix: '' }];
   const lines = splitLines(text);
   const cuts: { at: number; prefix: string }[] = [];
   /** The open fence (its marker and indentation), as far as it can be known without tracking containers. */
@@ -87,6 +112,9 @@ export function chunkDocument(text: string, tableGroup = TABLE_GROUP, bigFence =
   let html: { kind: 'comment' | 'block'; indent: number } | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.text;
+    // A fence behind a tab: whether it opens, closes or is content depends on the container's
+    // column (a list item's, say), which this scan does not track: no more cuts.
+    if (TAB_FENCE.test(line)) break;
     if (fence) {
       const f = FENCE.exec(line);
       if (f && f[2]![0] === fence.marker[0] && f[2]!.length >= fence.marker.length && BLANK.test(f[3]!)) {
@@ -163,7 +191,11 @@ export function chunkDocument(text: string, tableGroup = TABLE_GROUP, bigFence =
       continue;
     }
     // A table: header line with a pipe, then a delimiter row, then rows starting with "|".
-    if (line.includes('|') && i + 1 < lines.length && DELIMITER.test(lines[i + 1]!.text) && lines[i + 1]!.text.includes('-')) {
+    if (
+      line.includes('|') && i + 1 < lines.length && DELIMITER.test(lines[i + 1]!.text) && lines[i + 1]!.text.includes('-') &&
+      cellCount(line) === cellCount(lines[i + 1]!.text) && // else GFM sees no table
+      (i === 0 || BLANK.test(lines[i - 1]!.text)) // else it may be a paragraph's (or list item's) lazy line
+    ) {
       const prefix = text.slice(lines[i]!.start, lines[i + 1]!.next);
       const prefixNl = /\r\n|\n|\r$/.test(prefix) ? prefix : prefix + '\n';
       let j = i + 2;
