@@ -298,26 +298,24 @@ function remember(doc: TextDocument, settings: Settings, opts: AnalyzeOptions, a
   return analysis;
 }
 
-/** The analysis of the document's current version, computed now if needed (cached per version, settings and schema). */
-function analysisFor(doc: TextDocument, settings: Settings): Analysis | undefined {
-  if (!looksLikeMarkdown(doc)) return undefined;
-  const opts = analyzeOptions(doc, settings);
-  const hit = cachedAnalysis(doc, settings, opts.schema);
-  if (hit) return hit;
-  const parser = parserFor(doc.uri);
-  opts.parse = (t) => parser.parse(t);
-  return remember(doc, settings, opts, analyze(doc.getText(), opts));
-}
-
 /**
- * Like `analysisFor`, but parses a post-mortem in steps that yield to the event
- * loop, and gives up (undefined) as soon as `stale()` says the result is not wanted.
+ * The analysis of the document's current version (cached per version, settings and schema): a
+ * post-mortem is parsed in steps that yield to the event loop, and the run gives up (undefined)
+ * as soon as `stale()` says the result is not wanted.
  */
 async function analysisInSteps(doc: TextDocument, settings: Settings, stale: () => boolean): Promise<Analysis | undefined> {
   if (!looksLikeMarkdown(doc)) return undefined;
   const opts = analyzeOptions(doc, settings);
   const hit = cachedAnalysis(doc, settings, opts.schema);
   if (hit) return hit;
+  const running = inFlight.get(doc.uri);
+  if (running && running.version === doc.version && running.settings === settings) {
+    // The same version is being analysed (by a validation or a request): share that run, unless
+    // its owner gave it up while this caller still wants the result.
+    const shared = await running.promise.catch(() => undefined);
+    if (shared !== undefined || stale()) return shared;
+    return analysisInSteps(doc, settings, stale);
+  }
   const text = doc.getText();
   if (isPostmortem(text, relativePath(opts.filePath, root), settings)) {
     const run = (async () => {
@@ -339,27 +337,36 @@ async function analysisInSteps(doc: TextDocument, settings: Settings, stale: () 
   return remember(doc, settings, opts, analyze(text, opts));
 }
 
-/** Current document, settings and analysis (undefined analysis = not a post-mortem or disabled). */
+/**
+ * How long hover and completion wait for a validation of the same version that is under way
+ * (the first parse of a multi-megabyte document takes seconds); after that they answer empty.
+ */
+const ASSIST_PATIENCE_MS = 750;
+
+/**
+ * Current document, settings and analysis (undefined analysis = not a post-mortem or disabled).
+ * Joins a validation of the same version that is under way (it yields between chunks) or starts
+ * one that yields too, so a request never parses a large document in one blocking step. With
+ * `patienceMs`, that analysis is waited for that long at most (then: undefined).
+ */
 async function current(
   uri: string,
+  patienceMs?: number,
 ): Promise<{ doc: TextDocument; settings: Settings; analysis: Analysis | undefined; schema: CompiledSchema | undefined }> {
   openDocument(uri);
   const settings = await settingsFor(uri);
   const doc = openDocument(uri); // may have changed (or closed) while settings were fetched
   if (!settings.enable) return { doc, settings, analysis: undefined, schema: undefined };
-  const running = inFlight.get(uri);
-  if (running && running.version === doc.version && running.settings === settings) {
-    // The validation of this very version is under way (it yields between chunks): share its result.
-    const shared = await running.promise.catch(() => undefined);
-    const now = openDocument(uri);
-    if (shared && now.version === running.version) {
-      return { doc: now, settings, analysis: shared.isPostmortem ? shared : undefined, schema: analysisCache.get(uri)?.schema };
-    }
-    return current(uri);
-  }
-  const analysis = analysisFor(doc, settings);
-  const schema = analysisCache.get(uri)?.schema;
-  return { doc, settings, analysis: analysis?.isPostmortem ? analysis : undefined, schema };
+  const result = analysisInSteps(doc, settings, () => documents.get(uri)?.version !== doc.version).catch(() => undefined);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const analysis =
+    patienceMs === undefined
+      ? await result
+      : await Promise.race([result, new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), patienceMs)))]);
+  if (timer) clearTimeout(timer);
+  if (analysis === 'late') return { doc, settings, analysis: undefined, schema: undefined };
+  if (documents.get(uri)?.version !== doc.version) return current(uri, patienceMs); // edited meanwhile
+  return { doc, settings, analysis: analysis?.isPostmortem ? analysis : undefined, schema: analysisCache.get(uri)?.schema };
 }
 
 function cancelPending(uri: string): void {
@@ -601,7 +608,7 @@ connection.onHover(
   guard('textDocument/hover', async (params: unknown) => {
     const uri = uriParam(params);
     const pos = positionParam(params);
-    const { analysis, schema } = await current(uri);
+    const { analysis, schema } = await current(uri, ASSIST_PATIENCE_MS);
     if (!analysis) return null;
     const h = hoverAt(analysis, analysis.lines.offsetAt(pos), schema ?? bundledSchema());
     return h ? toHover(analysis.lines, h) : null;
@@ -612,7 +619,7 @@ connection.onCompletion(
   guard('textDocument/completion', async (params: unknown) => {
     const uri = uriParam(params);
     const pos = positionParam(params);
-    const { settings, analysis, schema } = await current(uri);
+    const { settings, analysis, schema } = await current(uri, ASSIST_PATIENCE_MS);
     if (!analysis) return [];
     const evidence = listEvidenceFiles(root, settings.evidenceRoot);
     const entries = completionsAt(analysis, analysis.lines.offsetAt(pos), settings, evidence, schema ?? bundledSchema());
