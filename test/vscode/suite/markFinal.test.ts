@@ -3,7 +3,23 @@
 // FINAL and no other line changes).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, changedLines, openWorkspaceFile, stubWindow, waitForCodes, waitForText, workspaceUri } from './helpers';
+import { activateExtension, changedLines, openWorkspaceFile, stubWindow, waitForCodes, waitForText, workspaceUri, type Stub } from './helpers';
+
+/**
+ * Runs Mark Final with the quick pick of blockers and the information message stubbed (the user
+ * dismisses both); returns the stubs with the calls they saw.
+ */
+async function markFinal(uri: vscode.Uri): Promise<{ pick: Stub; info: Stub }> {
+  const pick = stubWindow('showQuickPick', async () => undefined);
+  const info = stubWindow('showInformationMessage', async () => undefined);
+  try {
+    await vscode.commands.executeCommand('postmortemAssistant.markFinal', uri);
+  } finally {
+    pick.restore();
+    info.restore();
+  }
+  return { pick, info };
+}
 
 describe('Mark Final', () => {
   before(async () => {
@@ -20,15 +36,7 @@ describe('Mark Final', () => {
     const before = doc.getText();
     const version = doc.version;
 
-    // The blockers are shown in a quick pick; the user dismisses it (undefined).
-    const pick = stubWindow('showQuickPick', async () => undefined);
-    const info = stubWindow('showInformationMessage', async () => undefined);
-    try {
-      await vscode.commands.executeCommand('postmortemAssistant.markFinal', uri);
-    } finally {
-      pick.restore();
-      info.restore();
-    }
+    const { pick, info } = await markFinal(uri);
 
     assert.equal(pick.calls.length, 1, 'the blockers were shown once');
     const [items, options] = pick.calls[0] as [vscode.QuickPickItem[], vscode.QuickPickOptions];
@@ -54,14 +62,7 @@ describe('Mark Final', () => {
     const before = doc.getText();
     assert.equal(doc.lineAt(6).text, '**Status:** UNDER REVIEW');
 
-    const pick = stubWindow('showQuickPick', async () => undefined);
-    const info = stubWindow('showInformationMessage', async () => undefined);
-    try {
-      await vscode.commands.executeCommand('postmortemAssistant.markFinal', uri);
-    } finally {
-      pick.restore();
-      info.restore();
-    }
+    const { pick, info } = await markFinal(uri);
 
     const after = await waitForText(doc, (t) => t !== before, 'the Mark Final edit');
     assert.deepEqual(changedLines(before, after), [6]);
