@@ -95,7 +95,11 @@ test('Mark Final: sets FINAL on a complete document and nothing else; refuses wi
   const unsigned = complete.replace('| Technical Lead | Tomás Ortega | TO | 2026-10-02 |', '| Technical Lead | | | |');
   const refused = planMarkFinal(unsigned, options());
   assert.equal(refused.ok, false);
-  if (!refused.ok) assert.ok(refused.blockers.some((b) => b.code === 'PM012'));
+  if (!refused.ok) {
+    assert.ok(refused.blockers.some((b) => b.code === 'PM012'));
+    // The document is UNDER REVIEW: the message says what FINAL needs, not "Status is FINAL".
+    assert.ok(refused.blockers.filter((b) => b.code === 'PM012').every((b) => b.message.startsWith('FINAL needs all five sign-offs:')));
+  }
   const draft = planMarkFinal(TEMPLATE_1_1, { settings: DEFAULT_SETTINGS });
   assert.equal(draft.ok, false);
 });

@@ -14,6 +14,8 @@ export const PM012: Rule = {
   check(ctx) {
     if (ctx.status !== 'FINAL') return;
     const { model } = ctx;
+    // Checked as if FINAL (Mark Final, --status-as FINAL): say what FINAL needs, not what Status says.
+    const lead = ctx.opts.statusAs === 'FINAL' ? 'FINAL needs all five sign-offs:' : 'Status is FINAL but';
     const incomplete: string[] = [];
     for (const k of ROLE_KEYS) {
       const r = model.signoff[k];
@@ -23,11 +25,13 @@ export const PM012: Rule = {
       incomplete.push(ROLE_LABELS[k]);
       const first = r[lacking[0]!];
       const names = lacking.map((c) => (c === 'name' ? 'Name' : c === 'signature' ? 'Signature' : 'Date')).join(', ');
-      ctx.report(finding('PM012', 'error', first, `Status is FINAL but the sign-off of ${ROLE_LABELS[k]} lacks ${names}`));
+      ctx.report(finding('PM012', 'error', first, `${lead} the sign-off of ${ROLE_LABELS[k]} lacks ${names}`));
     }
     if (incomplete.length) {
       const status = model.header.status?.value ?? model.title?.textSpan;
-      if (status) ctx.report(finding('PM012', 'error', status, `Status is FINAL but ${incomplete.length} sign-off row${incomplete.length > 1 ? 's are' : ' is'} incomplete (${incomplete.join(', ')}); all five roles must sign first`));
+      const rows = `${incomplete.length} sign-off row${incomplete.length > 1 ? 's are' : ' is'} incomplete (${incomplete.join(', ')})`;
+      const message = ctx.opts.statusAs === 'FINAL' ? `${lead} ${rows}` : `${lead} ${rows}; all five roles must sign first`;
+      if (status) ctx.report(finding('PM012', 'error', status, message));
     }
   },
 };
