@@ -53,10 +53,9 @@ import { guardInput } from './node/stdioGuard';
 import {
   IncrementalParser,
   LineIndex,
-  analyze,
+  analyzeInSteps,
   bundledSchema,
   isPostmortem,
-  maskTableDirectives,
   relativePath,
   collectFixAll,
   completionsAt,
@@ -68,6 +67,7 @@ import {
   type Analysis,
   type AnalyzeOptions,
   type CompiledSchema,
+  type MarkFinalPlan,
   type Settings,
 } from './core';
 import { listEvidenceFiles } from './node/evidence';
@@ -316,25 +316,15 @@ async function analysisInSteps(doc: TextDocument, settings: Settings, stale: () 
     if (shared !== undefined || stale()) return shared;
     return analysisInSteps(doc, settings, stale);
   }
-  const text = doc.getText();
-  if (isPostmortem(text, relativePath(opts.filePath, root), settings)) {
-    const run = (async () => {
-      // The text analyze() will parse: suppression comments inside tables masked (core/directives.ts).
-      const tree = await parserFor(doc.uri).parseAsync(maskTableDirectives(text).text, stale);
-      if (!tree || stale()) return undefined;
-      opts.parse = () => tree;
-      return remember(doc, settings, opts, analyze(text, opts));
-    })();
-    // Requests for this version (hover, completion…) wait for this run instead of analysing the same text again.
-    const entry = { version: doc.version, settings, promise: run };
-    inFlight.set(doc.uri, entry);
-    try {
-      return await run;
-    } finally {
-      if (inFlight.get(doc.uri) === entry) inFlight.delete(doc.uri);
-    }
+  const run = analyzeInSteps(doc.getText(), opts, parserFor(doc.uri), stale).then((a) => (a && !stale() ? remember(doc, settings, opts, a) : undefined));
+  // Requests for this version (hover, completion…) join this run instead of analysing the same text again.
+  const entry = { version: doc.version, settings, promise: run };
+  inFlight.set(doc.uri, entry);
+  try {
+    return await run;
+  } finally {
+    if (inFlight.get(doc.uri) === entry) inFlight.delete(doc.uri);
   }
-  return remember(doc, settings, opts, analyze(text, opts));
 }
 
 /**
@@ -639,11 +629,9 @@ connection.onDocumentSymbol(
 connection.onDocumentFormatting(
   guard('textDocument/formatting', async (params: unknown) => {
     const uri = uriParam(params);
-    const { doc, settings, analysis } = await current(uri);
+    const { settings, analysis } = await current(uri);
     if (!analysis) return [];
-    const text = doc.getText();
-    const lines = new LineIndex(text);
-    return formatDocument(text, { scope: 'timeline', sortByTime: settings.timeline.sortOnFormat }).map((e) => toLspEdit(lines, e));
+    return formatDocument(analysis.text, { scope: 'timeline', sortByTime: settings.timeline.sortOnFormat }).map((e) => toLspEdit(analysis.lines, e));
   }),
 );
 
@@ -685,41 +673,61 @@ async function applyVersioned(label: string, uri: string, version: number | null
   return r?.applied ? { applied: true, changed: true } : { applied: false, reason: r?.failureReason ?? 'the client did not apply the edit' };
 }
 
-async function markFinal(args: unknown[] | undefined): Promise<CommandResult> {
-  const uri = uriArgument(COMMAND_MARK_FINAL, args, '[uri]');
-  if (!documents.get(uri)) return markFinalOnDisk(uri);
-  const { doc, settings, analysis } = await current(uri);
-  if (!analysis) return { applied: false, reason: settings.enable ? 'not a post-mortem' : 'postmortem.enable is false' };
-  const text = doc.getText();
-  const version = doc.version;
-  const plan = planMarkFinal(text, analyzeOptions(doc, settings));
-  const lines = new LineIndex(text);
-  if (!plan.ok) {
-    return { applied: false, blockers: plan.blockers.map((f) => toDiagnostic(f, lines, uri, version, ruleHref)) };
-  }
-  const r = await applyVersioned('Mark Final', uri, version, [toLspEdit(lines, plan.edit)]);
-  return r.applied ? { applied: true } : r;
+/** Why a command does nothing to a document the server does not check. */
+function notChecked(settings: Settings): string {
+  return settings.enable ? 'not a post-mortem' : 'postmortem.enable is false';
 }
 
-/** Mark Final on a document the client has not opened: read from disk, edited through the client. */
-async function markFinalOnDisk(uri: string): Promise<CommandResult> {
+/**
+ * Mark Final's plan for `doc`. An open document's text goes through its incremental parser,
+ * which holds every chunk of that text already: no second full parse.
+ */
+function markFinalPlan(doc: TextDocument, settings: Settings, open: boolean): MarkFinalPlan {
+  const opts = analyzeOptions(doc, settings);
+  if (open) {
+    const parser = parserFor(doc.uri);
+    opts.parse = (t) => parser.parse(t);
+  }
+  return planMarkFinal(doc.getText(), opts);
+}
+
+/** A document the client has not opened, read from disk (version 0). */
+function closedDocument(uri: string): TextDocument {
   const filePath = filePathOf(uri);
   if (filePath === undefined) throw invalidParams(`Document is not open and not a file: ${uri}`);
-  let text: string;
   try {
-    text = readFileSync(filePath, 'utf8');
+    return TextDocument.create(uri, 'markdown', 0, readFileSync(filePath, 'utf8'));
   } catch (e) {
     throw invalidParams(`Document is not open and cannot be read: ${(e as Error).message}`);
   }
-  const settings = await settingsFor(uri);
-  const doc = TextDocument.create(uri, 'markdown', 0, text);
-  const opts = analyzeOptions(doc, settings);
-  if (!settings.enable) return { applied: false, reason: 'postmortem.enable is false' };
-  if (!isPostmortem(text, relativePath(opts.filePath, root), settings)) return { applied: false, reason: 'not a post-mortem' };
-  const plan = planMarkFinal(text, opts);
-  const lines = new LineIndex(text);
-  if (!plan.ok) return { applied: false, blockers: plan.blockers.map((f) => toDiagnostic(f, lines, uri, 0, ruleHref)) };
-  const r = await applyVersioned('Mark Final', uri, null, [toLspEdit(lines, plan.edit)]);
+}
+
+/**
+ * Mark Final. A document the client has not opened is read from disk and edited through the
+ * client with an unversioned edit; the server never writes files itself.
+ */
+async function markFinal(args: unknown[] | undefined): Promise<CommandResult> {
+  const uri = uriArgument(COMMAND_MARK_FINAL, args, '[uri]');
+  const open = documents.get(uri) !== undefined;
+  let doc: TextDocument;
+  let settings: Settings;
+  let lines: LineIndex;
+  if (open) {
+    const c = await current(uri);
+    if (!c.analysis) return { applied: false, reason: notChecked(c.settings) };
+    ({ doc, settings } = c);
+    lines = c.analysis.lines;
+  } else {
+    doc = closedDocument(uri);
+    settings = await settingsFor(uri);
+    if (!settings.enable || !isPostmortem(doc.getText(), relativePath(filePathOf(uri), root), settings)) {
+      return { applied: false, reason: notChecked(settings) };
+    }
+    lines = new LineIndex(doc.getText());
+  }
+  const plan = markFinalPlan(doc, settings, open);
+  if (!plan.ok) return { applied: false, blockers: plan.blockers.map((f) => toDiagnostic(f, lines, uri, doc.version, ruleHref)) };
+  const r = await applyVersioned('Mark Final', uri, open ? doc.version : null, [toLspEdit(lines, plan.edit)]);
   return r.applied ? { applied: true } : r;
 }
 
@@ -727,11 +735,9 @@ async function markFinalOnDisk(uri: string): Promise<CommandResult> {
 async function finalBlockers(args: unknown[] | undefined): Promise<{ blockers: Diagnostic[]; reason?: string }> {
   const uri = uriArgument(COMMAND_FINAL_BLOCKERS, args, '[uri]');
   const { doc, settings, analysis } = await current(uri);
-  if (!analysis) return { blockers: [], reason: settings.enable ? 'not a post-mortem' : 'postmortem.enable is false' };
-  const text = doc.getText();
-  const plan = planMarkFinal(text, analyzeOptions(doc, settings));
-  const lines = new LineIndex(text);
-  return { blockers: plan.ok ? [] : plan.blockers.map((f) => toDiagnostic(f, lines, uri, doc.version, ruleHref)) };
+  if (!analysis) return { blockers: [], reason: notChecked(settings) };
+  const plan = markFinalPlan(doc, settings, true);
+  return { blockers: plan.ok ? [] : plan.blockers.map((f) => toDiagnostic(f, analysis.lines, uri, doc.version, ruleHref)) };
 }
 
 async function formatTimeline(args: unknown[] | undefined): Promise<CommandResult> {
@@ -745,12 +751,10 @@ async function formatTimeline(args: unknown[] | undefined): Promise<CommandResul
     throw invalidParams(`${COMMAND_FORMAT_TIMELINE}: sortByTime must be a boolean`);
   }
   const { doc, settings, analysis } = await current(uri);
-  if (!analysis) return { applied: false, reason: settings.enable ? 'not a post-mortem' : 'postmortem.enable is false' };
-  const text = doc.getText();
-  const lines = new LineIndex(text);
-  const edits = formatDocument(text, { scope: 'timeline', sortByTime: sortArg ?? settings.timeline.sortOnFormat });
+  if (!analysis) return { applied: false, reason: notChecked(settings) };
+  const edits = formatDocument(analysis.text, { scope: 'timeline', sortByTime: sortArg ?? settings.timeline.sortOnFormat });
   if (edits.length === 0) return { applied: true, changed: false };
-  return applyVersioned('Format timeline', uri, doc.version, edits.map((e) => toLspEdit(lines, e)));
+  return applyVersioned('Format timeline', uri, doc.version, edits.map((e) => toLspEdit(analysis.lines, e)));
 }
 
 connection.onExecuteCommand(

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { maskTableDirectives } from '../../server/src/core';
+import { maskTableDirectives } from '../../server/src/core/directives';
 import { IncrementalParser } from '../../server/src/core/incremental';
 import { EXAMPLES, run } from '../helpers/core';
 

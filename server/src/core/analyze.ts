@@ -5,7 +5,8 @@
  */
 import type { AnalyzeOptions } from './api';
 import { isPostmortemText, relativePath } from './detect';
-import { dropMaskedRows, maskTableDirectives } from './directives';
+import { dropMaskedRows, maskTableDirectives, type MaskedText } from './directives';
+import type { IncrementalParser } from './incremental';
 import { buildModel, parseMarkdown, type Model } from './model';
 import { RULES, ruleByCode } from './rules';
 import type { RuleContext } from './rules/rule';
@@ -79,20 +80,43 @@ function schemaFindings(ctx: RuleContext, issues: SchemaIssue[], internalErrors:
 }
 
 /** Parse (suppression comments inside tables masked, see directives.ts) and build the model. */
-function modelOf(text: string, opts: AnalyzeOptions): Model {
-  const masked = maskTableDirectives(text);
+function modelOf(text: string, opts: AnalyzeOptions, masked: MaskedText = maskTableDirectives(text)): Model {
   const tree = (opts.parse ?? parseMarkdown)(masked.text);
   const model = buildModel(text, dropMaskedRows(tree, masked.comments));
   if (masked.comments.length > 0) model.comments = [...model.comments, ...masked.comments].sort((a, b) => a.start - b.start);
   return model;
 }
 
-export function analyze(text: string, opts: AnalyzeOptions): Analysis {
+/** Whether `analyze` checks this text at all (enabled, and a post-mortem by heading or glob). */
+function checks(text: string, opts: AnalyzeOptions): boolean {
+  const settings = opts.settings ?? DEFAULT_SETTINGS;
+  return settings.enable && isPostmortem(text, relativePath(opts.filePath, opts.root), settings);
+}
+
+/**
+ * `analyze` with the parse done by `parser` in steps that yield to the event loop
+ * (`IncrementalParser.parseAsync`); undefined as soon as `cancelled()` says the result is no
+ * longer wanted. Otherwise the same result as `analyze(text, {...opts, parse: (t) => parser.parse(t)})`.
+ */
+export async function analyzeInSteps(
+  text: string,
+  opts: AnalyzeOptions,
+  parser: Pick<IncrementalParser, 'parseAsync'>,
+  cancelled: () => boolean,
+): Promise<Analysis | undefined> {
+  if (!checks(text, opts)) return analyze(text, opts);
+  const masked = maskTableDirectives(text);
+  const tree = await parser.parseAsync(masked.text, cancelled);
+  if (!tree || cancelled()) return undefined;
+  return analyze(text, { ...opts, parse: () => tree }, masked);
+}
+
+/** `masked`: `maskTableDirectives(text)` when the caller has it already. */
+export function analyze(text: string, opts: AnalyzeOptions, masked?: MaskedText): Analysis {
   const settings = opts.settings ?? DEFAULT_SETTINGS;
   const lines = new LineIndex(text);
-  const rel = relativePath(opts.filePath, opts.root);
-  const pm = settings.enable && isPostmortem(text, rel, settings);
-  const model = pm ? modelOf(text, opts) : buildModel('');
+  const pm = checks(text, opts);
+  const model = pm ? modelOf(text, opts, masked) : buildModel('');
   const view = buildView(model);
   const status = documentStatus(model);
   const base: Analysis = { text, lines, isPostmortem: pm, findings: [], model, view, status, internalErrors: [] };
