@@ -30,7 +30,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  assertInstalled, cache, codeServerEntry, freePort, killGroup, launchChromium, makeProfile, node24, repoRoot,
+  assertInstalled, cache, closeContext, codeServerEntry, freePort, killGroup, launchChromium, makeProfile, node24, repoRoot,
   stopGroup, tail, waitForHttp,
 } from '../vscode/lib.mjs';
 
@@ -168,7 +168,7 @@ async function finish(code, why) {
   if (why) console.log(`[e2e] ${why}`);
   const serverTail = code !== 0 ? tail(serverLog, 25) : '';
   killGroup(server, 'SIGTERM');
-  if (context) await Promise.race([context.close().catch(() => {}), new Promise((r) => setTimeout(r, 5000))]);
+  await closeContext(context);
   await stopGroup(server);
   if (serverTail.trim()) console.log(`[e2e] last lines of ${serverLog}:\n${serverTail}`);
   const failed = results.filter((r) => !r.ok);

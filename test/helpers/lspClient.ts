@@ -100,6 +100,16 @@ export class LspTestClient {
     this.events.setMaxListeners(100);
   }
 
+  /** A started client for the duration of `fn`, stopped afterwards whatever `fn` does. */
+  static async using<T>(options: StartOptions, fn: (client: LspTestClient) => Promise<T>): Promise<T> {
+    const client = await LspTestClient.start(options);
+    try {
+      return await fn(client);
+    } finally {
+      await client.stop();
+    }
+  }
+
   /** Builds if needed, spawns the server over stdio, and completes initialize/initialized. */
   static async start(options: StartOptions = {}): Promise<LspTestClient> {
     await ensureBuilt();

@@ -122,54 +122,44 @@ describe('IPC transport', () => {
 
 describe('settings', () => {
   it('postmortem.enable = false publishes an empty list', async () => {
-    const client = await LspTestClient.start({ root: PROTOCOL_FIXTURES, configuration: () => ({ enable: false, validation: { delayMs: 0 } }) });
-    try {
+    await LspTestClient.using({ root: PROTOCOL_FIXTURES, configuration: () => ({ enable: false, validation: { delayMs: 0 } }) }, async (client) => {
       const { uri } = await client.openFile(DRAFT);
       const p = await client.waitForDiagnostics(uri);
       assert.equal(p.version, 1);
       assert.deepEqual(p.diagnostics, []);
       assert.ok(client.configurationRequests.some((r) => r.items.some((i) => i.section === 'postmortem' && i.scopeUri === uri)));
-    } finally {
-      await client.stop();
-    }
+    });
   });
 
   it('without workspace/configuration, initialization options are the settings', async () => {
-    const client = await LspTestClient.start({
+    await LspTestClient.using({
       root: PROTOCOL_FIXTURES,
       configurationCapability: false,
       initializationOptions: { postmortem: { enable: false, validation: { delayMs: 0 } } },
-    });
-    try {
+    }, async (client) => {
       const { uri } = await client.openFile(DRAFT);
       const p = await client.waitForDiagnostics(uri);
       assert.deepEqual(p.diagnostics, []);
       assert.equal(client.configurationRequests.length, 0);
-    } finally {
-      await client.stop();
-    }
+    });
   });
 
   it('[core] initialization options: rules turn a code off', async () => {
-    const client = await LspTestClient.start({
+    await LspTestClient.using({
       root: PROTOCOL_FIXTURES,
       configurationCapability: false,
       initializationOptions: { postmortem: { rules: { PM009: 'off' }, validation: { delayMs: 0 } } },
-    });
-    try {
+    }, async (client) => {
       const { uri } = await client.openFile(DRAFT);
       const p = await client.waitForDiagnostics(uri);
       assert.ok(!codes(p.diagnostics).includes('PM009'));
       assert.ok(codes(p.diagnostics).includes('PM010'));
-    } finally {
-      await client.stop();
-    }
+    });
   });
 
   it('[core] didChangeConfiguration re-validates open documents', async () => {
     let enable = true;
-    const client = await LspTestClient.start({ root: PROTOCOL_FIXTURES, configuration: () => ({ enable, validation: { delayMs: 0 } }) });
-    try {
+    await LspTestClient.using({ root: PROTOCOL_FIXTURES, configuration: () => ({ enable, validation: { delayMs: 0 } }) }, async (client) => {
       const { uri } = await client.openFile(DRAFT);
       const first = await client.waitForDiagnostics(uri);
       assert.ok(first.diagnostics.length > 0);
@@ -179,9 +169,7 @@ describe('settings', () => {
       const p = await next;
       assert.equal(p.version, 1);
       assert.deepEqual(p.diagnostics, []);
-    } finally {
-      await client.stop();
-    }
+    });
   });
 });
 
@@ -189,8 +177,7 @@ describe('workspace trust and team schemas', () => {
   const workspaceSettings = { validation: { delayMs: 0 }, incidentIdPattern: '^PM-[0-9]+$', schema: path.basename(BROKEN_SCHEMA) };
 
   it('trusted: a broken team schema gives one error message naming the file, once', async () => {
-    const client = await LspTestClient.start({ root: PROTOCOL_FIXTURES, configuration: () => workspaceSettings });
-    try {
+    await LspTestClient.using({ root: PROTOCOL_FIXTURES, configuration: () => workspaceSettings }, async (client) => {
       const { uri } = await client.openFile(DRAFT);
       await client.waitForDiagnostics(uri);
       const other = memUri('second.md');
@@ -199,36 +186,28 @@ describe('workspace trust and team schemas', () => {
       const errors = client.messages.filter((m) => m.type === 1);
       assert.equal(errors.length, 1, JSON.stringify(client.messages));
       assert.match(errors[0]!.message, /broken-schema\.json/);
-    } finally {
-      await client.stop();
-    }
+    });
   });
 
   it('[core] trusted: the bundled schema stays in force and the workspace pattern applies (PM019)', async () => {
-    const client = await LspTestClient.start({ root: PROTOCOL_FIXTURES, configuration: () => workspaceSettings });
-    try {
+    await LspTestClient.using({ root: PROTOCOL_FIXTURES, configuration: () => workspaceSettings }, async (client) => {
       const { uri } = await client.openFile(DRAFT);
       const p = await client.waitForDiagnostics(uri);
       assert.ok(codes(p.diagnostics).includes('PM009'), 'findings of the bundled schema');
       assert.ok(codes(p.diagnostics).includes('PM019'), 'INC-2026-0928-01 does not match ^PM-[0-9]+$');
-    } finally {
-      await client.stop();
-    }
+    });
   });
 
   it('untrusted: workspace schema and incidentIdPattern are ignored', async () => {
-    const client = await LspTestClient.start({
+    await LspTestClient.using({
       root: PROTOCOL_FIXTURES,
       initializationOptions: { trusted: false },
       configuration: () => workspaceSettings,
-    });
-    try {
+    }, async (client) => {
       const { uri } = await client.openFile(DRAFT);
       const p = await client.waitForDiagnostics(uri);
       assert.ok(!codes(p.diagnostics).includes('PM019'), 'the default pattern is used');
       assert.deepEqual(client.messages.filter((m) => m.type === 1), [], 'no schema error: the schema setting is not read');
-    } finally {
-      await client.stop();
-    }
+    });
   });
 });

@@ -28,7 +28,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
 import {
-  assertInstalled, cache, freePort, killGroup, launchChromium, makeProfile, node24, repoRoot, serverMain,
+  assertInstalled, cache, closeContext, freePort, killGroup, launchChromium, makeProfile, node24, repoRoot, serverMain,
   stopGroup, tail, waitForHttp,
 } from './lib.mjs';
 
@@ -120,9 +120,7 @@ async function finish(code, why, { testsReported = false } = {}) {
   // The server log's end, read before shutting down adds its own noise to it.
   const serverTail = code !== 0 && !testsReported ? tail(serverLog, 30) : '';
   killGroup(server, 'SIGTERM');
-  if (browserContext) {
-    await Promise.race([browserContext.close().catch(() => {}), new Promise((r) => setTimeout(r, 5000))]);
-  }
+  await closeContext(browserContext);
   await stopGroup(server);
   if (serverTail.trim()) console.log(`[launcher] last lines of ${serverLog}:\n${serverTail}`);
   log(`exit ${code} after ${elapsed()}`);

@@ -131,6 +131,17 @@ export function makeProfile(profile) {
   return { dirs, env };
 }
 
+/**
+ * Closes a browser context; resolves when it is closed, or after `limitMs` when closing hangs
+ * (the caller kills the process groups next either way).
+ */
+export async function closeContext(context, limitMs = 5000) {
+  if (!context) return;
+  let timer;
+  await Promise.race([context.close().catch(() => {}), new Promise((r) => (timer = setTimeout(r, limitMs)))]);
+  clearTimeout(timer);
+}
+
 /** Headless Chromium with a fresh profile inside `dirs.chromium`. */
 export async function launchChromium(dirs, env) {
   const { chromium } = await import('playwright-core');
