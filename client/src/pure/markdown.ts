@@ -12,14 +12,7 @@ export function splitLines(text: string): string[] {
 export { firstHeading } from '../../../server/src/core/detect';
 
 /** True when a value is still template text: empty, `-`, a run of underscores, italic guidance. */
-export function isPlaceholder(value: string): boolean {
-  const v = value.trim();
-  if (v === '' || v === '-' || v === '—' || v === '–') return true;
-  if (/_{3,}/.test(v)) return true;
-  if (/^\*\(.*\)\*$/s.test(v) || /^_\(.*\)_$/s.test(v)) return true;
-  if (/^\*Describe\b.*\*$/s.test(v)) return true;
-  return false;
-}
+export { isPlaceholder } from '../../../server/src/core/placeholders';
 
 export interface HeaderField {
   /** 0-based line of the field. */

@@ -1,0 +1,22 @@
+/**
+ * Template text that still stands where a value belongs (SPEC §3 "Placeholder"). No imports:
+ * the client's line readers use the same test (client/src/pure/markdown.ts).
+ */
+
+/** Template text that still stands where a value belongs (SPEC §3 "Placeholder"). */
+export function isPlaceholder(value: string, choices?: readonly string[]): boolean {
+  const v = value.trim();
+  if (v === '' || v === '-' || v === '—' || v === '–') return true;
+  if (/_{3,}/.test(v)) return true;
+  if (/^\*\(.*\)\*$/s.test(v) || /^_\(.*\)_$/s.test(v)) return true;
+  if (/^\*Describe\b.*\*$/s.test(v)) return true;
+  if (choices && isAllChoices(v, choices)) return true;
+  return false;
+}
+
+/** `YES / NO`, `DRAFT / UNDER REVIEW / FINAL`: every option, as the template offers them. */
+export function isAllChoices(value: string, choices: readonly string[]): boolean {
+  const parts = value.split('/').map((p) => p.trim().toUpperCase());
+  if (parts.length < 2 || parts.length !== choices.length) return false;
+  return choices.every((c) => parts.includes(c.toUpperCase()));
+}
