@@ -20,7 +20,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { lint } from 'markdownlint/sync';
-import { analyze, DEFAULT_SETTINGS } from '../server/src/core';
+import { analyze, DEFAULT_SETTINGS, LineIndex } from '../server/src/core';
 import { generate } from './generate';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -102,24 +102,6 @@ async function startServer(): Promise<Server> {
   };
 }
 
-/** Line starts of a text (edits below keep the line structure, so they stay valid). */
-function lineStarts(text: string): number[] {
-  const s = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) s.push(i + 1);
-  return s;
-}
-
-function positionOf(starts: number[], offset: number): { line: number; character: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo, character: offset - starts[lo]! };
-}
-
 interface LspResult {
   open: number;
   times: number[];
@@ -130,7 +112,7 @@ interface LspResult {
 async function benchLsp(server: Server, name: string, text: string, edits: number): Promise<LspResult> {
   const uri = `file://${ROOT}/examples/post-mortems/bench-${name}.md`;
   let version = 1;
-  const starts = lineStarts(text);
+  const lines = new LineIndex(text); // the edits below keep the line structure, so it stays valid
   // Timeline data rows (after the header and delimiter), middle half of the timeline.
   const tlStart = text.indexOf('## 2. Timeline');
   const tlEnd = text.indexOf('\n## ', tlStart + 1);
@@ -143,7 +125,7 @@ async function benchLsp(server: Server, name: string, text: string, edits: numbe
     const row = data[Math.min(data.length - 1, i)]!;
     return text.indexOf('| ', row + 1) + 2;
   };
-  const hoverAtRow = (k: number) => ({ textDocument: { uri }, position: positionOf(starts, rowAt(k)) });
+  const hoverAtRow = (k: number) => ({ textDocument: { uri }, position: lines.positionAt(rowAt(k)) });
 
   let t = performance.now();
   let done = server.waitFor(uri, version);
@@ -165,7 +147,7 @@ async function benchLsp(server: Server, name: string, text: string, edits: numbe
   for (let k = 0; k < edits; k++) {
     const row = rowAt(Math.floor(k / 2));
     const cellEnd = text.indexOf(' |', row); // end of the Event cell's text
-    const pos = positionOf(starts, cellEnd);
+    const pos = lines.positionAt(cellEnd);
     const change =
       k % 2 === 0
         ? { range: { start: pos, end: pos }, text: ' (ok)' }

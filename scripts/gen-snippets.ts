@@ -1,6 +1,6 @@
 // Writes snippets/postmortem.json from the template (server/src/core/template.ts).
-// `npx tsx scripts/gen-snippets.ts` regenerates; `--check` exits 1 when the file is stale
-// (test/unit/client-snippets.test.ts checks the same in `npm test`).
+// `npm run snippets` regenerates; test/unit/client-snippets.test.ts fails in `npm test` when the
+// file is stale.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { TEMPLATE_1_1 } from '../server/src/core/template';
@@ -14,13 +14,7 @@ try {
 } catch {
   have = undefined;
 }
-if (process.argv.includes('--check')) {
-  if (have !== want) {
-    console.error(`${file} is stale: run npx tsx scripts/gen-snippets.ts`);
-    process.exit(1);
-  }
-  console.log(`${file} is up to date`);
-} else if (have === want) {
+if (have === want) {
   console.log(`${file} is up to date`);
 } else {
   mkdirSync(dirname(file), { recursive: true });
