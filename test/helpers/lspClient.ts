@@ -119,17 +119,23 @@ export class LspTestClient {
     client.wire();
     connection.listen();
     const rootUri = options.root ? fileUri(options.root) : null;
-    client.initializeResult = await client.withTimeout(
-      connection.sendRequest('initialize', {
-        processId: process.pid,
-        rootUri,
-        workspaceFolders: rootUri ? [{ uri: rootUri, name: 'workspace' }] : null,
-        capabilities: options.capabilities ?? CLIENT_CAPABILITIES(options.configurationCapability !== false),
-        initializationOptions: options.initializationOptions,
-      }) as Promise<InitializeResult>,
-      'the initialize response',
-    );
-    await connection.sendNotification('initialized', {});
+    try {
+      client.initializeResult = await client.withTimeout(
+        connection.sendRequest('initialize', {
+          processId: process.pid,
+          rootUri,
+          workspaceFolders: rootUri ? [{ uri: rootUri, name: 'workspace' }] : null,
+          capabilities: options.capabilities ?? CLIENT_CAPABILITIES(options.configurationCapability !== false),
+          initializationOptions: options.initializationOptions,
+        }) as Promise<InitializeResult>,
+        'the initialize response',
+      );
+      await connection.sendNotification('initialized', {});
+    } catch (e) {
+      proc.kill('SIGKILL'); // a failed start leaves no server (and no open pipes) behind
+      connection.dispose();
+      throw e;
+    }
     return client;
   }
 
@@ -278,15 +284,22 @@ export class LspTestClient {
     });
   }
 
+  /** `p`, or a clear failure when the server exits first or `timeoutMs` passes (vscode-jsonrpc itself never rejects a request whose server died). */
   private withTimeout<T>(p: Promise<T>, what: string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
+    let onExit: ((code: number | null) => void) | undefined;
+    const guard = new Promise<never>((_, reject) => {
       timer = setTimeout(
         () => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}${this.alive ? '' : ' (server exited)'}\nstderr:\n${this.stderr}`)),
         timeoutMs,
       );
+      onExit = (code) => reject(new Error(`server exited (code ${code}) while waiting for ${what}\nstderr:\n${this.stderr}`));
+      this.events.once('exit', onExit);
     });
-    return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+    return Promise.race([p, guard]).finally(() => {
+      clearTimeout(timer);
+      if (onExit) this.events.off('exit', onExit);
+    });
   }
 
   /** shutdown + exit; kills the process if it does not leave on its own. */
