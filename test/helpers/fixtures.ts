@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { LineIndex } from '../../server/src/core';
 import { REPO } from './build';
 
@@ -12,6 +13,11 @@ export const PROTOCOL_FIXTURES = path.join(REPO, 'test', 'fixtures', 'protocol')
  * an empty Risk / Compliance sign-off row (PM012, on Status and on the row) and
  * Total duration 6h 30m instead of 8h 30m (PM009).
  */
+/** A `file:` URI under `<root>/mem/` for a document that exists only in the client (opened with text, never on disk). */
+export function memUri(name: string, root = PROTOCOL_FIXTURES): string {
+  return pathToFileURL(path.join(root, 'mem', name)).href;
+}
+
 export const DRAFT = path.join(PROTOCOL_FIXTURES, 'draft.md');
 /** `complete.md`: the same incident, Status DRAFT, complete: no finding; Mark Final succeeds. */
 export const COMPLETE = path.join(PROTOCOL_FIXTURES, 'complete.md');

@@ -13,12 +13,12 @@ import type { CodeAction, Diagnostic, TextDocumentEdit, TextEdit } from 'vscode-
 import { LineIndex, applyEdits } from '../../server/src/core';
 import { versionedEdit } from '../../server/src/node/lspConvert';
 import { REPO, TMP } from '../helpers/build';
-import { read } from '../helpers/fixtures';
+import { memUri as sharedMemUri, read } from '../helpers/fixtures';
 import { LspTestClient, fileUri } from '../helpers/lspClient';
 
 const EXAMPLES = path.join(REPO, 'examples');
 const FINAL = read(path.join(EXAMPLES, 'post-mortems', 'INC-2026-0042-final.md'));
-const memUri = (name: string) => fileUri(path.join(EXAMPLES, 'post-mortems', 'mem', name));
+const memUri = (name: string) => sharedMemUri(name, path.join(EXAMPLES, 'post-mortems'));
 
 function variant(a: string, b: string, text = FINAL): string {
   assert.ok(text.includes(a), `the example has no ${JSON.stringify(a)}`);

@@ -12,11 +12,10 @@ import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { REPO } from '../helpers/build';
-import { COMPLETE, DRAFT, PROTOCOL_FIXTURES, README, lineOf, read, textAt } from '../helpers/fixtures';
+import { COMPLETE, DRAFT, lineOf, memUri, PROTOCOL_FIXTURES, read, README, textAt } from '../helpers/fixtures';
 import { LspTestClient, fileUri } from '../helpers/lspClient';
 
 const codes = (ds: Diagnostic[]) => ds.map((d) => d.code);
-const memUri = (name: string) => fileUri(path.join(PROTOCOL_FIXTURES, 'mem', name));
 
 describe('documents and diagnostics', () => {
   let client: LspTestClient;

@@ -7,7 +7,6 @@
  * stubs. The others check the server's own behaviour.
  */
 import assert from 'node:assert/strict';
-import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type {
   CodeAction,
@@ -19,10 +18,9 @@ import type {
   TextDocumentEdit,
   TextEdit,
 } from 'vscode-languageserver-protocol';
-import { COMPLETE, DRAFT, PROTOCOL_FIXTURES, lineOf, positionOf, read } from '../helpers/fixtures';
-import { LspTestClient, fileUri } from '../helpers/lspClient';
+import { COMPLETE, DRAFT, lineOf, memUri, positionOf, PROTOCOL_FIXTURES, read } from '../helpers/fixtures';
+import { LspTestClient } from '../helpers/lspClient';
 
-const memUri = (name: string) => fileUri(path.join(PROTOCOL_FIXTURES, 'mem', name));
 
 function onlyEdit(action: CodeAction): { version: number | null; uri: string; edits: TextEdit[] } {
   const changes = action.edit?.documentChanges;

@@ -12,11 +12,10 @@ import { after, before, describe, it } from 'node:test';
 import { IPCMessageReader, IPCMessageWriter, createMessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, DocumentSymbol, InitializeResult } from 'vscode-languageserver-protocol';
 import { SERVER_JS, ensureBuilt } from '../helpers/build';
-import { BROKEN_SCHEMA, COMPLETE, DRAFT, PROTOCOL_FIXTURES, read } from '../helpers/fixtures';
-import { CLIENT_CAPABILITIES, LspTestClient, fileUri } from '../helpers/lspClient';
+import { BROKEN_SCHEMA, COMPLETE, DRAFT, memUri, PROTOCOL_FIXTURES, read } from '../helpers/fixtures';
+import { CLIENT_CAPABILITIES, LspTestClient } from '../helpers/lspClient';
 
 const codes = (ds: Diagnostic[]) => ds.map((d) => d.code);
-const memUri = (name: string) => fileUri(path.join(PROTOCOL_FIXTURES, 'mem', name));
 
 async function rejectsWith(p: Promise<unknown>, code: number): Promise<void> {
   await assert.rejects(p, (e: { code?: number; message?: string }) => {
