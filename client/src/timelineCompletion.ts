@@ -15,10 +15,9 @@ export class UtcTimelineRowCompletion implements vscode.CompletionItemProvider {
   constructor(private readonly now: () => Date = () => new Date()) {}
 
   provideCompletionItems(doc: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] {
-    if (!isPostmortemDocument(doc)) return [];
     const before = doc.lineAt(position.line).text.slice(0, position.character);
     const typed = /^\s*([\w-]*)$/.exec(before);
-    if (!typed) return [];
+    if (!typed || !isPostmortemDocument(doc)) return []; // the cheap line test first
     const item = new vscode.CompletionItem(UTC_ROW_PREFIX, vscode.CompletionItemKind.Snippet);
     item.detail = 'Timeline row (current UTC time)';
     item.documentation = 'A Timeline row with the current UTC time, Event and Actor as tab stops.';

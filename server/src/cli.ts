@@ -7,7 +7,7 @@
  */
 import * as path from 'node:path';
 import pkg from '../../package.json';
-import { LineIndex, RULES, analyze, type AnalyzeOptions, type Settings } from './core';
+import { RULES, analyze, type AnalyzeOptions, type Settings } from './core';
 import { USAGE, UsageError, parseArgs, type CliOptions } from './node/cliArgs';
 import {
   formatGithub,
@@ -118,7 +118,7 @@ function run(argv: readonly string[], io: Io): number {
       failed = true;
       continue;
     }
-    for (const e of analysis.internalErrors ?? []) errorLine(io, `internal error while checking ${file.display}: ${e}`);
+    for (const e of analysis.internalErrors) errorLine(io, `internal error while checking ${file.display}: ${e}`);
     if (opts.printModel) {
       io.stdout(`${JSON.stringify(analysis.model, null, 2)}\n`);
       return failed ? 2 : 0;
@@ -128,8 +128,7 @@ function run(argv: readonly string[], io: Io): number {
       continue;
     }
     checked++;
-    const lines = analysis.lines ?? new LineIndex(text);
-    reports.push({ file: file.display, findings: analysis.findings.map((f) => toReportFinding(f, lines)) });
+    reports.push({ file: file.display, findings: analysis.findings.map((f) => toReportFinding(f, analysis.lines)) });
   }
 
   switch (opts.format) {

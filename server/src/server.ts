@@ -611,7 +611,7 @@ connection.onCompletion(
     const pos = positionParam(params);
     const { settings, analysis, schema } = await current(uri, ASSIST_PATIENCE_MS);
     if (!analysis) return [];
-    const evidence = listEvidenceFiles(root, settings.evidenceRoot);
+    const evidence = () => listEvidenceFiles(root, settings.evidenceRoot);
     const entries = completionsAt(analysis, analysis.lines.offsetAt(pos), settings, evidence, schema ?? bundledSchema());
     return entries.map((c, i) => toCompletionItem(analysis.lines, c, i));
   }),

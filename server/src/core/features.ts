@@ -33,8 +33,11 @@ export function hoverAt(a: Analysis, offset: number, schema: CompiledSchema = bu
   return { markdown: description + allowed, start: hit.span.start, end: hit.span.end };
 }
 
-/** `evidenceFiles`: workspace-relative paths (forward slashes) that exist, offered in evidence cells. */
-export function completionsAt(a: Analysis, offset: number, settings: Settings, evidenceFiles: string[] = [], schema: CompiledSchema = bundledSchema()): CompletionEntry[] {
+/**
+ * `evidenceFiles`: workspace-relative paths (forward slashes) that exist, offered in evidence cells;
+ * a function is called only when the cursor is in one (listing them walks the disk).
+ */
+export function completionsAt(a: Analysis, offset: number, settings: Settings, evidenceFiles: string[] | (() => string[]) = [], schema: CompiledSchema = bundledSchema()): CompletionEntry[] {
   if (!a.isPostmortem) return [];
   const m = a.model;
   for (const r of Object.values(m.signoff)) {
@@ -49,7 +52,7 @@ export function completionsAt(a: Analysis, offset: number, settings: Settings, e
     return settings.breakerTriggers.map((label) => ({ label, kind: 'trigger' as const, start: span.start, end: span.end, detail: 'BreakerTrigger' }));
   }
   if (/^\/evidence\/\d+\/location$/.test(path)) {
-    return evidenceFiles.map((f) => ({ label: `\`${f}\``, kind: 'path' as const, start: span.start, end: span.end, detail: 'evidence file' }));
+    return (typeof evidenceFiles === 'function' ? evidenceFiles() : evidenceFiles).map((f) => ({ label: `\`${f}\``, kind: 'path' as const, start: span.start, end: span.end, detail: 'evidence file' }));
   }
   const node = schemaAt(schema, path);
   if (Array.isArray(node?.enum)) {

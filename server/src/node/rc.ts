@@ -3,7 +3,7 @@
  * as the `postmortem.*` editor settings without the prefix, e.g.
  * `{"rules": {"PM021": "off"}, "incidentIdPattern": "...", "schema": "..."}`.
  */
-import * as nodeFs from 'node:fs';
+import { readTextFile } from './fs';
 import * as path from 'node:path';
 import { DEFAULT_SETTINGS, sanitizeSettings, type Settings } from '../core';
 
@@ -20,13 +20,12 @@ export function loadRcSettings(root: string): { settings: Settings; file?: strin
   const file = path.join(root, RC_FILE);
   let text: string;
   try {
-    text = nodeFs.readFileSync(file, 'utf8');
+    text = readTextFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { settings: sanitizeSettings(undefined) };
     throw new ConfigError(`${file}: cannot read the file (${code ?? (e as Error).message})`);
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
