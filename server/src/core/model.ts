@@ -9,6 +9,10 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import type { Root, RootContent, Heading as MdHeading, Table as MdTable, TableRow as MdRow, Parent } from 'mdast';
+import { labelMatches, matcher, normLabel, type KeyedTableSpec, type RowSpec, type TableSpec } from '../../../shared/src/template/descriptor';
+import { V1_1 as TEMPLATE } from '../../../shared/src/template/v1_1';
+
+export { normLabel };
 
 export interface Span {
   start: number;
@@ -37,95 +41,48 @@ export interface Table extends Span {
   columns: string[];
 }
 
-export const HEADER_KEYS = ['incidentId', 'author', 'dateWritten', 'reviewMeetingDate', 'status'] as const;
-export type HeaderKey = (typeof HEADER_KEYS)[number];
-export const HEADER_LABELS: Record<HeaderKey, string> = {
-  incidentId: 'Incident ID',
-  author: 'Post-Mortem Author',
-  dateWritten: 'Date Written (UTC)',
-  reviewMeetingDate: 'Review Meeting Date',
-  status: 'Status',
-};
+// ------------------------------------------------------------------ vocabulary
+// Every key, label and matcher comes from the template descriptor (shared/src/template/v1_1.ts).
 
-export const SECTION_KEYS = ['s1', 's2', 's3', 's4', 's5', 's6', 's7', 's8', 's9'] as const;
-export type SectionKey = (typeof SECTION_KEYS)[number];
-export const SECTION_TITLES: Record<SectionKey, string> = {
-  s1: '1. Incident Summary',
-  s2: '2. Timeline',
-  s3: '3. Root Cause Analysis',
-  s4: '4. Impact Assessment',
-  s5: '5. What Went Well',
-  s6: '6. What Went Poorly',
-  s7: '7. Action Items',
-  s8: '8. Evidence References',
-  s9: '9. Sign-off',
-};
-export const SUBSECTION_KEYS = ['summary', 's3a', 's3b', 's3c'] as const;
-export type SubsectionKey = (typeof SUBSECTION_KEYS)[number];
-export const SUBSECTION_TITLES: Record<SubsectionKey, string> = {
-  summary: 'Summary (2–4 sentences)',
-  s3a: '3A — What happened (technical)',
-  s3b: '3B — Contributing factors',
-  s3c: "3C — Why it wasn't caught sooner",
-};
-export const SUBSECTION_PARENT: Record<SubsectionKey, SectionKey> = { summary: 's1', s3a: 's3', s3b: 's3', s3c: 's3' };
+type D = typeof TEMPLATE;
+type KeyedTable<K extends string> = Extract<D['tables'][number], { key: K }>;
+export type HeaderKey = D['fields'][number]['key'];
+export type SectionKey = D['sections'][number]['key'];
+export type SubsectionKey = D['subsections'][number]['key'];
+export type TableKey = D['tables'][number]['key'];
+export type SummaryKey = RowKeys<'summary'>;
+export type ImpactKey = RowKeys<'impact'>;
+export type RoleKey = RowKeys<'signoff'>;
+/** Sections whose body is prose that must not stay template guidance (PM016). */
+export type ProseKey = Extract<D['sections'][number] | D['subsections'][number], { prose: { guidanceOnly: true } }>['key'];
 
-export const SUMMARY_KEYS = [
-  'severity', 'scope', 'trigger', 'firstDetected', 'incidentOpened', 'incidentResolved',
-  'totalDuration', 'drill', 'customerImpact', 'fundsAtRisk',
-] as const;
-export type SummaryKey = (typeof SUMMARY_KEYS)[number];
-export const SUMMARY_LABELS: Record<SummaryKey, string> = {
-  severity: 'Severity',
-  scope: 'Scope',
-  trigger: 'Trigger',
-  firstDetected: 'First detected (UTC)',
-  incidentOpened: 'Incident opened (UTC)',
-  incidentResolved: 'Incident resolved (UTC)',
-  totalDuration: 'Total duration',
-  drill: 'Was this a drill?',
-  customerImpact: 'Customer/partner impact',
-  fundsAtRisk: 'Funds at risk at peak',
-};
+const keysOf = <K extends string>(xs: readonly { key: K }[]): readonly K[] => xs.map((x) => x.key);
+const labelsOf = <K extends string>(xs: readonly { key: K }[], label: (x: { key: K } & Record<string, unknown>) => string): Record<K, string> =>
+  Object.fromEntries(xs.map((x) => [x.key, label(x as { key: K } & Record<string, unknown>)])) as Record<K, string>;
+type RowKeys<K extends TableKey> = KeyedTable<K> extends { rows: readonly (infer R)[] } ? (R extends { key: infer RK extends string } ? RK : never) : never;
+const keyedRows = <K extends TableKey>(key: K) =>
+  (TEMPLATE.tables.find((t) => t.key === key) as KeyedTableSpec).rows as readonly (RowSpec & { key: RowKeys<K> })[];
 
-export const IMPACT_KEYS = [
-  'originationsBlocked', 'activeLoansAffected', 'partnersSuspended', 'poolsRemoved',
-  'onChainPause', 'signerRotation', 'externalNotification', 'regulatoryReporting',
-] as const;
-export type ImpactKey = (typeof IMPACT_KEYS)[number];
-export const IMPACT_LABELS: Record<ImpactKey, string> = {
-  originationsBlocked: 'Originations blocked',
-  activeLoansAffected: 'Active loans affected',
-  partnersSuspended: 'Partner(s) suspended',
-  poolsRemoved: 'Pool(s) removed',
-  onChainPause: 'On-chain pause invoked',
-  signerRotation: 'Signer rotation required',
-  externalNotification: 'External notification required',
-  regulatoryReporting: 'Regulatory reporting required',
-};
+export const HEADER_KEYS = keysOf(TEMPLATE.fields);
+export const HEADER_LABELS = labelsOf(TEMPLATE.fields, (f) => f.label as string);
+export const SECTION_KEYS = keysOf(TEMPLATE.sections);
+export const SECTION_TITLES = labelsOf(TEMPLATE.sections, (s) => s.title as string);
+export const SUBSECTION_KEYS = keysOf(TEMPLATE.subsections);
+export const SUBSECTION_TITLES = labelsOf(TEMPLATE.subsections, (s) => s.title as string);
+export const SUBSECTION_PARENT = labelsOf(TEMPLATE.subsections, (s) => s.parent as string) as Record<SubsectionKey, SectionKey>;
+export const SUMMARY_KEYS = keysOf(keyedRows('summary'));
+export const SUMMARY_LABELS = labelsOf(keyedRows('summary'), (r) => r.label as string);
+export const IMPACT_KEYS = keysOf(keyedRows('impact'));
+export const IMPACT_LABELS = labelsOf(keyedRows('impact'), (r) => r.label as string);
 /** The label an impact row's Notes start with, in the template. */
-export const IMPACT_DETAIL: Partial<Record<ImpactKey, string>> = {
-  originationsBlocked: 'Duration:',
-  activeLoansAffected: 'Count:',
-  partnersSuspended: 'Partner(s):',
-  poolsRemoved: 'Pool(s):',
-  onChainPause: 'Tx:',
-  externalNotification: 'Recipients:',
-  regulatoryReporting: 'Regulator:',
-};
-
-export const ROLE_KEYS = ['author', 'incidentCommander', 'technicalLead', 'riskCompliance', 'engineeringManager'] as const;
-export type RoleKey = (typeof ROLE_KEYS)[number];
-export const ROLE_LABELS: Record<RoleKey, string> = {
-  author: 'Post-Mortem Author',
-  incidentCommander: 'Incident Commander',
-  technicalLead: 'Technical Lead',
-  riskCompliance: 'Risk / Compliance',
-  engineeringManager: 'Engineering Manager',
-};
-
-export const PROSE_KEYS = ['s3a', 's3b', 's3c', 's5', 's6'] as const;
-export type ProseKey = (typeof PROSE_KEYS)[number];
+export const IMPACT_DETAIL: Partial<Record<ImpactKey, string>> = Object.fromEntries(
+  keyedRows('impact').filter((r) => r.detail).map((r) => [r.key, r.detail!]),
+);
+export const ROLE_KEYS = keysOf(keyedRows('signoff'));
+export const ROLE_LABELS = labelsOf(keyedRows('signoff'), (r) => r.label as string);
+export const PROSE_KEYS = [...TEMPLATE.sections, ...TEMPLATE.subsections]
+  .filter((s) => 'prose' in s && s.prose.guidanceOnly)
+  .map((s) => s.key) as readonly ProseKey[];
 
 export interface HeaderField {
   label: Val;
@@ -205,6 +162,8 @@ export interface Model {
   headings: Heading[];
   sections: Partial<Record<SectionKey, Section>>;
   subsections: Partial<Record<SubsectionKey, Section>>;
+  /** Each template table found, by its descriptor key; the typed aliases below are the same tables. */
+  tables: Partial<Record<TableKey, Table>>;
   summaryTable?: Table;
   summary: Partial<Record<SummaryKey, SummaryRow>>;
   summaryText?: Prose;
@@ -255,17 +214,6 @@ function startOf(n: { position?: { start: { offset?: number } } }): number {
 }
 function endOf(n: { position?: { end: { offset?: number } } }): number {
   return n.position?.end.offset ?? 0;
-}
-
-/** Normalises a label: lower case, single spaces, no trailing colon, no emphasis markers. */
-export function normLabel(s: string): string {
-  return s
-    .replace(/[*_`]/g, '')
-    .replace(/[\u2010-\u2015]/g, '-')
-    .replace(/\s+/g, ' ')
-    .replace(/:\s*$/, '')
-    .trim()
-    .toLowerCase();
 }
 
 function trimmedVal(text: string, start: number, end: number): Val {
@@ -348,62 +296,22 @@ function headingText(text: string, h: MdHeading): { text: string; span: Span } {
   return { text: v.text, span: { start: cs, end: ce } };
 }
 
-const SECTION_MATCHERS: [SectionKey, RegExp][] = [
-  ['s1', /incident summary/],
-  ['s2', /^timeline\b|time ?line/],
-  ['s3', /root cause/],
-  ['s4', /impact assessment/],
-  ['s5', /went well/],
-  ['s6', /went poorly|went badly/],
-  ['s7', /action items?/],
-  ['s8', /evidence/],
-  ['s9', /sign[- ]?off/],
-];
-
 export function sectionKeyOf(headingText: string): SectionKey | undefined {
   const n = normLabel(headingText);
   const stripped = n.replace(/^\d+\s*[.)]?\s*/, '');
-  for (const [k, re] of SECTION_MATCHERS) if (re.test(stripped)) return k;
-  const num = /^(\d)\s*[.)]/.exec(n);
-  if (num && +num[1]! >= 1 && +num[1]! <= 9) return `s${num[1]}` as SectionKey;
-  return undefined;
+  for (const sec of TEMPLATE.sections) if (matcher(sec.match).test(stripped)) return sec.key;
+  const num = /^(\d+)\s*[.)]/.exec(n);
+  return num ? TEMPLATE.sections.find((sec) => sec.number === num[1])?.key : undefined;
 }
 
 function subsectionKeyOf(headingText: string, parent: SectionKey | undefined): SubsectionKey | undefined {
   const n = normLabel(headingText);
-  if (parent === 's1' && /^summary\b/.test(n)) return 'summary';
-  if (/^3\s*a\b/.test(n) || (parent === 's3' && /what happened/.test(n))) return 's3a';
-  if (/^3\s*b\b/.test(n) || (parent === 's3' && /contributing/.test(n))) return 's3b';
-  if (/^3\s*c\b/.test(n) || (parent === 's3' && /caught|sooner/.test(n))) return 's3c';
+  for (const sub of TEMPLATE.subsections) {
+    const anywhere = 'matchAnywhere' in sub && matcher(sub.matchAnywhere).test(n);
+    if (anywhere || (parent === sub.parent && matcher(sub.match).test(n))) return sub.key;
+  }
   return undefined;
 }
-
-const SUMMARY_MATCH: [SummaryKey, RegExp][] = [
-  ['severity', /^severity$/],
-  ['scope', /^scope$/],
-  ['trigger', /^trigger$/],
-  ['firstDetected', /^first detected/],
-  ['incidentOpened', /^incident opened/],
-  ['incidentResolved', /^incident resolved/],
-  ['totalDuration', /^total duration/],
-  ['drill', /^was this a drill/],
-  ['customerImpact', /^customer\s*\/?\s*partner impact|^customer impact/],
-  ['fundsAtRisk', /^funds at risk/],
-];
-
-function keyByLabel<K extends string>(labels: Record<K, string>, text: string): K | undefined {
-  const n = normLabel(text);
-  for (const [k, l] of Object.entries(labels) as [K, string][]) if (normLabel(l) === n) return k;
-  return undefined;
-}
-
-const HEADER_MATCH: [HeaderKey, RegExp][] = [
-  ['incidentId', /^incident id$/],
-  ['author', /^post-?mortem author$|^author$/],
-  ['dateWritten', /^date written/],
-  ['reviewMeetingDate', /^review meeting date/],
-  ['status', /^status$/],
-];
 
 function columnIndex(columns: string[], re: RegExp, fallback: number): number {
   const i = columns.findIndex((c) => re.test(c));
@@ -468,6 +376,7 @@ export function buildModel(text: string, root: Root = parseMarkdown(text)): Mode
     headings: [],
     sections: {},
     subsections: {},
+    tables: {},
     summary: {},
     timeline: [],
     prose: {},
@@ -556,102 +465,58 @@ export function buildModel(text: string, root: Root = parseMarkdown(text)): Mode
     }
   }
 
-  // 1. Summary table and prose summary.
-  const s1 = model.sections.s1;
-  const summarySub = model.subsections.summary;
-  model.summaryTable = firstTableIn(s1, summarySub?.start);
-  if (model.summaryTable) {
-    for (const row of model.summaryTable.rows) {
-      const label = cell(row, 0);
-      const n = normLabel(label.text);
-      const hit = SUMMARY_MATCH.find(([, re]) => re.test(n));
-      if (hit && !model.summary[hit[0]]) model.summary[hit[0]] = { label, value: cell(row, 1), row };
-    }
+  // Tables, each the first table of its section (the summary's: above the "Summary" subsection).
+  const spanOf = (key: string): Section | undefined =>
+    (model.sections as Record<string, Section>)[key] ?? (model.subsections as Record<string, Section>)[key];
+  for (const spec of TEMPLATE.tables) {
+    const before = 'before' in spec ? spanOf(spec.before)?.start : undefined;
+    const table = firstTableIn(spanOf(spec.section), before);
+    if (!table) continue;
+    model.tables[spec.key] = table;
+    // The table's key is the model's property for its rows (`model.timeline`, `model.signoff`, …).
+    (model as unknown as Record<TableKey, unknown>)[spec.key] = readTable(table, spec);
   }
-  if (summarySub) model.summaryText = proseOf(text, nodes, summarySub);
+  model.summaryTable = model.tables.summary;
+  model.timelineTable = model.tables.timeline;
+  model.impactTable = model.tables.impact;
+  model.actionTable = model.tables.actions;
+  model.evidenceTable = model.tables.evidence;
+  model.signoffTable = model.tables.signoff;
 
-  // 2. Timeline.
-  model.timelineTable = firstTableIn(model.sections.s2);
-  if (model.timelineTable) {
-    const cols = model.timelineTable.columns;
-    const ti = columnIndex(cols, /time/, 0);
-    const ei = columnIndex(cols, /event/, 1);
-    const ai = columnIndex(cols, /actor|who|owner/, 2);
-    for (const row of model.timelineTable.rows) {
-      model.timeline.push({ time: cell(row, ti), event: cell(row, ei), actor: cell(row, ai), row });
-    }
-  }
-
-  // 3A/3B/3C, 5, 6: prose.
-  for (const k of ['s3a', 's3b', 's3c'] as const) {
-    const sub = model.subsections[k];
-    if (sub) model.prose[k] = proseOf(text, nodes, sub);
-  }
-  for (const k of ['s5', 's6'] as const) {
-    const sec = model.sections[k];
-    if (sec) model.prose[k] = proseOf(text, nodes, sec);
-  }
-
-  // 4. Impact.
-  model.impactTable = firstTableIn(model.sections.s4);
-  if (model.impactTable) {
-    const cols = model.impactTable.columns;
-    const ii = columnIndex(cols, /^impact$/, 1);
-    const ni = columnIndex(cols, /notes?/, 2);
-    for (const row of model.impactTable.rows) {
-      const area = cell(row, 0);
-      const k = keyByLabel(IMPACT_LABELS, area.text);
-      if (k && !model.impact[k]) model.impact[k] = { area, impact: cell(row, ii), notes: cell(row, ni), row };
-    }
-  }
-
-  // 7. Action items.
-  model.actionTable = firstTableIn(model.sections.s7);
-  if (model.actionTable) {
-    const cols = model.actionTable.columns;
-    const idx = {
-      number: columnIndex(cols, /^#$|^no\.?$|^n(umbe)?r$/, 0),
-      action: columnIndex(cols, /^action/, 1),
-      owner: columnIndex(cols, /owner/, 2),
-      targetDate: columnIndex(cols, /target|due/, 3),
-      blocking: columnIndex(cols, /blocking/, 4),
-      status: columnIndex(cols, /status/, 5),
-    };
-    for (const row of model.actionTable.rows) {
-      model.actions.push({
-        number: cell(row, idx.number),
-        action: cell(row, idx.action),
-        owner: cell(row, idx.owner),
-        targetDate: cell(row, idx.targetDate),
-        blocking: cell(row, idx.blocking),
-        status: cell(row, idx.status),
-        row,
-      });
-    }
-  }
-
-  // 8. Evidence.
-  model.evidenceTable = firstTableIn(model.sections.s8);
-  if (model.evidenceTable) {
-    const li = columnIndex(model.evidenceTable.columns, /location|path|link/, 1);
-    for (const row of model.evidenceTable.rows) model.evidence.push({ artifact: cell(row, 0), location: cell(row, li), row });
-  }
-
-  // 9. Sign-off.
-  model.signoffTable = firstTableIn(model.sections.s9);
-  if (model.signoffTable) {
-    const cols = model.signoffTable.columns;
-    const ni = columnIndex(cols, /^name/, 1);
-    const si = columnIndex(cols, /signature/, 2);
-    const di = columnIndex(cols, /date/, 3);
-    for (const row of model.signoffTable.rows) {
-      const role = cell(row, 0);
-      const k = keyByLabel(ROLE_LABELS, role.text);
-      if (k && !model.signoff[k]) model.signoff[k] = { role, name: cell(row, ni), signature: cell(row, si), date: cell(row, di), row };
-    }
+  // Prose: the summary text and the sections that must not stay guidance.
+  for (const sec of [...TEMPLATE.sections, ...TEMPLATE.subsections]) {
+    if (!('prose' in sec)) continue;
+    const span = spanOf(sec.key);
+    if (!span) continue;
+    if (sec.key === 'summary') model.summaryText = proseOf(text, nodes, span);
+    else model.prose[sec.key as ProseKey] = proseOf(text, nodes, span);
   }
 
   return model;
+}
+
+type ReadRow = Record<string, Val> & { row: Row };
+
+/**
+ * A table's rows by its descriptor: a list table's rows in order, a keyed
+ * table's rows by the key their first cell names (the first such row wins).
+ */
+function readTable(table: Table, spec: TableSpec): ReadRow[] | Record<string, ReadRow> {
+  const cols = table.columns;
+  const idx = spec.columns.map((c) => ('match' in c && c.match !== undefined ? columnIndex(cols, matcher(c.match), c.fallback) : c.fallback));
+  const read = (row: Row): ReadRow => {
+    const r = { row } as ReadRow;
+    for (let i = 0; i < idx.length; i++) r[spec.columns[i]!.key] = cell(row, idx[i]!);
+    return r;
+  };
+  if (spec.shape === 'list') return table.rows.map(read);
+  const keyed: Record<string, ReadRow> = {};
+  for (const row of table.rows) {
+    const n = normLabel(cell(row, idx[0]!).text);
+    const hit = spec.rows.find((r: RowSpec) => labelMatches(r, n));
+    if (hit && !keyed[hit.key]) keyed[hit.key] = read(row);
+  }
+  return keyed;
 }
 
 function readHeaderLines(text: string, start: number, end: number, model: Model): void {
@@ -664,7 +529,8 @@ function readHeaderLines(text: string, start: number, end: number, model: Model)
     const f = /^(\s*)\*\*([^*]+?)(:?)\*\*(:?)[ \t]*/.exec(line);
     if (!f) continue;
     if (!f[3] && !f[4]) continue;
-    const key = HEADER_MATCH.find(([, r]) => r.test(normLabel(f[2]!)))?.[0];
+    const label = normLabel(f[2]!);
+    const key = TEMPLATE.fields.find((spec) => labelMatches(spec, label))?.key;
     if (!key || model.header[key]) continue;
     const labelStart = lineStart + f[1]!.length;
     const labelEnd = lineStart + f[0].trimEnd().length;
