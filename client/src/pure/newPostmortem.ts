@@ -2,6 +2,9 @@
  * "New Post-Mortem": the template with Incident ID, author and Date Written filled
  * in, and where the file goes. No `vscode` import.
  */
+import { fieldSpec, statusWorkflow, type TemplateDescriptor } from '../../../shared/src/template/descriptor';
+import { V1_1 } from '../../../shared/src/template/v1_1';
+
 export interface NewPostmortemFields {
   incidentId: string;
   /** Git `user.name`; undefined or blank keeps the template's placeholder. */
@@ -30,14 +33,15 @@ function setHeaderValue(text: string, label: string, value: string): string {
  *   a leftover `<INCIDENT_ID>` is an error (PM013).
  * Everything else stays the template, byte for byte, with the template's line endings.
  */
-export function fillTemplate(template: string, fields: NewPostmortemFields): string {
+export function fillTemplate(template: string, fields: NewPostmortemFields, d: TemplateDescriptor = V1_1): string {
   const id = fields.incidentId.trim();
+  const label = (key: string) => fieldSpec(d, key)!.label;
   let out = template;
-  out = setHeaderValue(out, 'Incident ID', id);
+  out = setHeaderValue(out, label('incidentId'), id);
   const author = fields.author?.replace(/\s+/g, ' ').trim();
-  if (author) out = setHeaderValue(out, 'Post-Mortem Author', author);
-  out = setHeaderValue(out, 'Date Written (UTC)', utcDate(fields.now));
-  out = setHeaderValue(out, 'Status', 'DRAFT');
+  if (author) out = setHeaderValue(out, label('author'), author);
+  out = setHeaderValue(out, label('dateWritten'), utcDate(fields.now));
+  out = setHeaderValue(out, label(d.statusField), statusWorkflow(d).draft);
   out = out.split('<INCIDENT_ID>').join(id);
   return out;
 }

@@ -1,5 +1,5 @@
 /**
- * Builds `snippets/postmortem.json` from the template text (server/src/core/template.ts),
+ * Builds `snippets/postmortem.json` from the template descriptor (shared/src/template/v1_1.ts),
  * so the snippets never drift from the template. `scripts/gen-snippets.ts` writes the
  * file; `test/unit/client-snippets.test.ts` fails when it is stale. No `vscode` import.
  *
@@ -15,6 +15,11 @@
  * fills in a time or date: the `pm-timeline-row-now` completion (client/src/timelineCompletion.ts),
  * the "Insert Timeline Row (UTC now)" and "New Post-Mortem" commands do, with the real UTC time.
  */
+
+import { statusWorkflow, tableSpec, templateValue, type KeyedTableSpec, type TemplateDescriptor } from '../../../shared/src/template/descriptor';
+import { templateLines } from '../../../shared/src/template/render';
+import { ACTION_STATUSES, V1_1 } from '../../../shared/src/template/v1_1';
+import { DEFAULT_SETTINGS } from '../../../server/src/core/settings';
 
 export interface Snippet {
   prefix: string[];
@@ -47,95 +52,39 @@ function factChoices(allOptions: string): string[] {
   return [allOptions, ...allOptions.split('/').map((o) => o.trim())];
 }
 
-const HEADER_RE = /^(\*\*[^*]+:\*\*)([ \t]*)(.*)$/;
-const ROW_RE = /^(\|[^|]*\|)([^|]*)(\|.*)$/;
-
-/** The whole-template body: header fields, the Incident Summary table and the Summary as tab stops. */
-export function templateBody(template: string): string[] {
-  const lines = template.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
+/**
+ * The whole-template body: the template's lines, with the header fields, the Incident Summary's
+ * values and the Summary's guidance as tab stops, and the cursor ending in the first Timeline row's time.
+ */
+export function templateBody(d: TemplateDescriptor = V1_1): string[] {
   let n = 0;
-  let section = '';
-  let sub = '';
-  let timelineDone = false;
-  let summaryDone = false;
-  return lines.map((line) => {
-    const h2 = /^##\s+(.*)$/.exec(line);
-    if (h2) {
-      section = h2[1]!.trim();
-      sub = '';
-      return escapeText(line);
-    }
-    const h3 = /^###\s+(.*)$/.exec(line);
-    if (h3) {
-      sub = h3[1]!.trim();
-      return escapeText(line);
-    }
-    if (section === '') {
-      const m = HEADER_RE.exec(line);
-      if (!m) return escapeText(line);
-      const [, label, space, value] = m as unknown as [string, string, string, string];
-      if (/^\*\*Status:\*\*$/.test(label)) {
-        return `${escapeText(label)}${space || ' '}${choice(++n, value.split('/').map((o) => o.trim()))}`;
+  const status = statusWorkflow(d);
+  return templateLines(d, {
+    lit: escapeText,
+    field: (f) => (f.key === d.statusField ? choice(++n, status.values) : tabStop(++n, templateValue(f))),
+    cell: (t, row, column, text) => {
+      if (t.key === 'summary' && column === 1 && t.shape === 'keyed') {
+        return t.rows[row]!.kind === 'choice' ? choice(++n, factChoices(text)) : tabStop(++n, text);
       }
-      return `${escapeText(label)}${space || ' '}${tabStop(++n, value)}`;
-    }
-    if (/^1\b/.test(section) && sub === '') {
-      const m = ROW_RE.exec(line);
-      if (!m || /^\|\s*Field\s*\|/.test(line) || /^\|\s*-/.test(line)) return escapeText(line);
-      const [, head, cell, rest] = m as unknown as [string, string, string, string];
-      const value = cell.trim();
-      const stop = / \/ /.test(value) ? choice(++n, factChoices(value)) : tabStop(++n, value);
-      return `${escapeText(head)} ${stop} ${escapeText(rest)}`;
-    }
-    if (/^1\b/.test(section) && /^Summary\b/.test(sub) && !summaryDone && /^\*.*\*$/.test(line.trim())) {
-      summaryDone = true;
-      return tabStop(++n, line.trim());
-    }
-    if (/^2\b/.test(section) && !timelineDone) {
-      // The first Timeline row's empty Time cell is where the cursor ends.
-      const m = /^\|[ \t]*\|(.*)$/.exec(line);
-      if (m) {
-        timelineDone = true;
-        return `| $0 |${escapeText(m[1]!)}`;
-      }
-    }
-    return escapeText(line);
+      if (t.key === 'timeline' && row === 0 && column === 0) return '$0';
+      return escapeText(text);
+    },
+    guidance: (section, index, text) => (section === 'summary' && index === 0 ? tabStop(++n, `*${text}*`) : escapeText(`*${text}*`)),
   });
 }
 
-/** The cells of the first table row under `## <n>.` whose first cell is not the header. */
-function tableRows(template: string, sectionNumber: number): string[][] {
-  const lines = template.replace(/\r\n?/g, '\n').split('\n');
-  const start = lines.findIndex((l) => new RegExp(`^##\\s+${sectionNumber}\\.`).test(l));
-  const rows: string[][] = [];
-  let seenDelimiter = false;
-  for (let i = start + 1; i < lines.length && !/^##\s/.test(lines[i]!); i++) {
-    const l = lines[i]!;
-    if (!l.startsWith('|')) {
-      if (seenDelimiter) break;
-      continue;
-    }
-    if (/^\|\s*:?-/.test(l)) {
-      seenDelimiter = true;
-      continue;
-    }
-    if (seenDelimiter) rows.push(l.replace(/^\||\|$/g, '').split('|').map((c) => c.trim()));
-  }
-  return rows;
-}
+export { ACTION_STATUSES };
 
-export const ACTION_STATUSES = ['OPEN', 'IN PROGRESS', 'DONE', 'WONTFIX'] as const;
-
-export function buildSnippets(template: string): Snippets {
-  const roles = tableRows(template, 9).map((r) => r[0]!).filter((r) => r !== '');
-  const blocking = tableRows(template, 7)[0]?.[4] ?? 'YES / NO';
-  const evidenceRoot = /`([^`]*?)\/<INCIDENT_ID>\//.exec(template)?.[1] ?? 'governance/evidence';
-  const version = /Template version:\s*([^\s*]+)/.exec(template)?.[1] ?? '';
+export function buildSnippets(d: TemplateDescriptor = V1_1): Snippets {
+  const roles = (tableSpec(d, 'signoff') as KeyedTableSpec).rows.map((r) => r.label);
+  const blocking = templateValue(tableSpec(d, 'actions')!.columns.find((c) => c.key === 'blocking')!);
+  const evidenceRoot = DEFAULT_SETTINGS.evidenceRoot;
+  const version = d.version;
   const utcNote = 'VS Code snippet variables such as $CURRENT_HOUR are local time, so this snippet fills in no time: type pm-timeline-row-now (a completion with the current UTC time filled in) or run "Post-Mortem: Insert Timeline Row (UTC now)".';
   return {
     'Post-mortem: whole template': {
       prefix: ['postmortem', 'pm-template'],
-      body: templateBody(template),
+      body: templateBody(d),
       description: `The incident post-mortem template ${version}: tab through the header fields, the Incident Summary and the Summary. Choices keep the template's "A / B" placeholder first. Times and dates are left to fill in (snippet variables are local time, not UTC); "Post-Mortem: New Post-Mortem" creates a file with the UTC date filled in.`,
     },
     'Post-mortem: timeline row': {
@@ -164,6 +113,6 @@ export function buildSnippets(template: string): Snippets {
 }
 
 /** The file's text: stable key order, two-space indent, final newline. */
-export function snippetsFileText(template: string): string {
-  return `${JSON.stringify(buildSnippets(template), null, 2)}\n`;
+export function snippetsFileText(d: TemplateDescriptor = V1_1): string {
+  return `${JSON.stringify(buildSnippets(d), null, 2)}\n`;
 }

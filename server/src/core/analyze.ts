@@ -13,7 +13,9 @@ import type { RuleContext } from './rules/rule';
 import { hasUnknownVersion } from './rules/PM024';
 import { bundledSchema, validateView, type SchemaIssue } from './schema';
 import { DEFAULT_SETTINGS } from './settings';
+import { TEMPLATE } from './template';
 import { LineIndex, detectEol } from './text';
+import { statusWorkflow } from '../../../shared/src/template/descriptor';
 import type { DocumentStatus, Finding, Settings, Severity } from './types';
 import { buildView, CHOICES, type JsonView } from './view';
 import { caseInsensitiveChoice, isPlaceholder } from './values';
@@ -45,8 +47,11 @@ function documentStatus(model: Model): DocumentStatus | undefined {
   return caseInsensitiveChoice(v, CHOICES.status) as DocumentStatus | undefined;
 }
 
+/** SPEC §4: information at the workflow's first status (or none), error at its last, a warning between. */
 export function incompleteSeverity(status: DocumentStatus | undefined): Severity {
-  return status === 'FINAL' ? 'error' : status === 'UNDER REVIEW' ? 'warning' : 'information';
+  const { values, draft, final } = statusWorkflow(TEMPLATE);
+  if (status === undefined || status === draft || !values.includes(status)) return 'information';
+  return status === final ? 'error' : 'warning';
 }
 
 function fillMessage(template: string, vars: Record<string, string>): string {

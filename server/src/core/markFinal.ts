@@ -1,5 +1,7 @@
 import type { AnalyzeOptions, MarkFinalPlan } from './api';
 import { analyze } from './analyze';
+import { TEMPLATE } from './template';
+import { statusWorkflow } from '../../../shared/src/template/descriptor';
 
 /**
  * Validates as if FINAL. Any error blocks and nothing is edited; otherwise the
@@ -15,5 +17,5 @@ export function planMarkFinal(text: string, opts: AnalyzeOptions): MarkFinalPlan
     return { ok: false, blockers: blockers.length ? blockers : [{ code: 'PM002', severity: 'error', start: 0, end: 0, message: 'Missing header field "Status"' }] };
   }
   if (blockers.length) return { ok: false, blockers };
-  return { ok: true, edit: { start: status.value.start, end: status.value.end, newText: 'FINAL' } };
+  return { ok: true, edit: { start: status.value.start, end: status.value.end, newText: statusWorkflow(TEMPLATE).final } };
 }

@@ -9,7 +9,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import type { Root, RootContent, Heading as MdHeading, Table as MdTable, TableRow as MdRow, Parent } from 'mdast';
-import { labelMatches, matcher, normLabel, type KeyedTableSpec, type RowSpec, type TableSpec } from '../../../shared/src/template/descriptor';
+import { labelMatches, matcher, normLabel, type KeyedTableSpec, type RowSpec, type TableSpec, type TemplateDescriptor } from '../../../shared/src/template/descriptor';
 import { V1_1 as TEMPLATE } from '../../../shared/src/template/v1_1';
 
 export { normLabel };
@@ -296,19 +296,19 @@ function headingText(text: string, h: MdHeading): { text: string; span: Span } {
   return { text: v.text, span: { start: cs, end: ce } };
 }
 
-export function sectionKeyOf(headingText: string): SectionKey | undefined {
+export function sectionKeyOf(headingText: string, d: TemplateDescriptor = TEMPLATE): SectionKey | undefined {
   const n = normLabel(headingText);
   const stripped = n.replace(/^\d+\s*[.)]?\s*/, '');
-  for (const sec of TEMPLATE.sections) if (matcher(sec.match).test(stripped)) return sec.key;
+  for (const sec of d.sections) if (matcher(sec.match).test(stripped)) return sec.key as SectionKey;
   const num = /^(\d+)\s*[.)]/.exec(n);
-  return num ? TEMPLATE.sections.find((sec) => sec.number === num[1])?.key : undefined;
+  return num ? (d.sections.find((sec) => sec.number === num[1])?.key as SectionKey | undefined) : undefined;
 }
 
-function subsectionKeyOf(headingText: string, parent: SectionKey | undefined): SubsectionKey | undefined {
+function subsectionKeyOf(headingText: string, parent: SectionKey | undefined, d: TemplateDescriptor): SubsectionKey | undefined {
   const n = normLabel(headingText);
-  for (const sub of TEMPLATE.subsections) {
-    const anywhere = 'matchAnywhere' in sub && matcher(sub.matchAnywhere).test(n);
-    if (anywhere || (parent === sub.parent && matcher(sub.match).test(n))) return sub.key;
+  for (const sub of d.subsections) {
+    const anywhere = sub.matchAnywhere !== undefined && matcher(sub.matchAnywhere).test(n);
+    if (anywhere || (parent === sub.parent && matcher(sub.match).test(n))) return sub.key as SubsectionKey;
   }
   return undefined;
 }
@@ -368,7 +368,12 @@ function extraNodes(root: Root): ExtraNode[] {
   return out;
 }
 
-export function buildModel(text: string, root: Root = parseMarkdown(text)): Model {
+/**
+ * The model of `text` by a template descriptor (template v1.1 unless told):
+ * which headings are its sections, which lines its header fields, which
+ * tables and rows its tables.
+ */
+export function buildModel(text: string, root: Root = parseMarkdown(text), d: TemplateDescriptor = TEMPLATE): Model {
   const model: Model = {
     header: {},
     headerOrder: [],
@@ -422,11 +427,11 @@ export function buildModel(text: string, root: Root = parseMarkdown(text)): Mode
   let currentSection: SectionKey | undefined;
   headings.forEach((h, i) => {
     if (h.depth === 2) {
-      const k = sectionKeyOf(h.text);
+      const k = sectionKeyOf(h.text, d);
       currentSection = k;
       if (k && !model.sections[k]) model.sections[k] = { heading: h, start: h.start, end: extentEnd(i) };
     } else if (h.depth >= 3) {
-      const k = subsectionKeyOf(h.text, currentSection);
+      const k = subsectionKeyOf(h.text, currentSection, d);
       if (k && !model.subsections[k]) model.subsections[k] = { heading: h, start: h.start, end: extentEnd(i) };
     } else if (h.depth === 1) {
       currentSection = undefined;
@@ -450,7 +455,7 @@ export function buildModel(text: string, root: Root = parseMarkdown(text)): Mode
   // Header fields: lines "**Label:** value" in paragraphs of the header zone.
   for (const n of nodes) {
     if (n.type !== 'paragraph' || !inSpan(n, model.headerZone)) continue;
-    readHeaderLines(text, startOf(n), endOf(n), model);
+    readHeaderLines(text, startOf(n), endOf(n), model, d);
   }
 
   // Template version: "Template version: X" anywhere in a paragraph (outside code).
@@ -468,13 +473,14 @@ export function buildModel(text: string, root: Root = parseMarkdown(text)): Mode
   // Tables, each the first table of its section (the summary's: above the "Summary" subsection).
   const spanOf = (key: string): Section | undefined =>
     (model.sections as Record<string, Section>)[key] ?? (model.subsections as Record<string, Section>)[key];
-  for (const spec of TEMPLATE.tables) {
-    const before = 'before' in spec ? spanOf(spec.before)?.start : undefined;
+  for (const spec of d.tables) {
+    const before = spec.before !== undefined ? spanOf(spec.before)?.start : undefined;
     const table = firstTableIn(spanOf(spec.section), before);
     if (!table) continue;
-    model.tables[spec.key] = table;
+    const key = spec.key as TableKey;
+    model.tables[key] = table;
     // The table's key is the model's property for its rows (`model.timeline`, `model.signoff`, …).
-    (model as unknown as Record<TableKey, unknown>)[spec.key] = readTable(table, spec);
+    (model as unknown as Record<TableKey, unknown>)[key] = readTable(table, spec);
   }
   model.summaryTable = model.tables.summary;
   model.timelineTable = model.tables.timeline;
@@ -484,8 +490,8 @@ export function buildModel(text: string, root: Root = parseMarkdown(text)): Mode
   model.signoffTable = model.tables.signoff;
 
   // Prose: the summary text and the sections that must not stay guidance.
-  for (const sec of [...TEMPLATE.sections, ...TEMPLATE.subsections]) {
-    if (!('prose' in sec)) continue;
+  for (const sec of [...d.sections, ...d.subsections]) {
+    if (!sec.prose) continue;
     const span = spanOf(sec.key);
     if (!span) continue;
     if (sec.key === 'summary') model.summaryText = proseOf(text, nodes, span);
@@ -519,7 +525,7 @@ function readTable(table: Table, spec: TableSpec): ReadRow[] | Record<string, Re
   return keyed;
 }
 
-function readHeaderLines(text: string, start: number, end: number, model: Model): void {
+function readHeaderLines(text: string, start: number, end: number, model: Model, d: TemplateDescriptor): void {
   const re = /[^\r\n]+/g;
   const chunk = text.slice(start, end);
   for (const m of chunk.matchAll(re)) {
@@ -530,7 +536,7 @@ function readHeaderLines(text: string, start: number, end: number, model: Model)
     if (!f) continue;
     if (!f[3] && !f[4]) continue;
     const label = normLabel(f[2]!);
-    const key = TEMPLATE.fields.find((spec) => labelMatches(spec, label))?.key;
+    const key = d.fields.find((spec) => labelMatches(spec, label))?.key as HeaderKey | undefined;
     if (!key || model.header[key]) continue;
     const labelStart = lineStart + f[1]!.length;
     const labelEnd = lineStart + f[0].trimEnd().length;

@@ -9,6 +9,7 @@ import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020'
 import type { CompiledSchema } from './api';
 import { isUsdAmount, readDate, readDateOrTimestamp, readDuration, readTimestamp } from './values';
 import bundledJson from '../../../schemas/postmortem-1.1.schema.json';
+import type { TemplateDescriptor } from '../../../shared/src/template/descriptor';
 
 export const BUNDLED_SCHEMA_NAME = 'schemas/postmortem-1.1.schema.json';
 
@@ -58,6 +59,27 @@ function newAjv(): Ajv2020 {
 
 function compileJson(json: Record<string, unknown>): ValidateFunction {
   return newAjv().compile(json);
+}
+
+/**
+ * The schema with the descriptor's required entries: `/header` requires every
+ * field, each keyed table (`/summary`, `/impact`, `/signoff`) every row.
+ * Pure: returns a copy.
+ */
+export function withTemplateRequired(schema: Record<string, unknown>, d: TemplateDescriptor): Record<string, unknown> {
+  const out = structuredClone(schema) as { properties?: Record<string, { required?: string[] }> };
+  const set = (key: string, required: string[]) => {
+    const node = out.properties?.[key];
+    if (node) node.required = required;
+  };
+  set('header', d.fields.map((f) => f.key));
+  for (const t of d.tables) if (t.shape === 'keyed') set(t.key, t.rows.map((r) => r.key));
+  return out as Record<string, unknown>;
+}
+
+/** The bundled schema's JSON (a copy). */
+export function bundledSchemaJson(): Record<string, unknown> {
+  return structuredClone(bundledJson) as unknown as Record<string, unknown>;
 }
 
 let bundled: SchemaInternals | undefined;

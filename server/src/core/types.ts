@@ -3,6 +3,7 @@
  * `vscode` or `vscode-languageserver`: positions are UTF-16 offsets into the
  * document text, converted to line/column once, in `text.ts`.
  */
+import type { STATUS_VALUES } from '../../../shared/src/template/v1_1';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type RuleLevel = Severity | 'off';
@@ -52,4 +53,5 @@ export interface Settings {
   format: { onSave: boolean };
 }
 
-export type DocumentStatus = 'DRAFT' | 'UNDER REVIEW' | 'FINAL';
+/** A status of the template's workflow (its Status field's choices). */
+export type DocumentStatus = (typeof STATUS_VALUES)[number];

@@ -4,18 +4,19 @@
  * trimmed text, or null while it is still a placeholder. `pointers` maps each
  * JSON pointer back to its source (the source map).
  */
-import {
-  HEADER_KEYS, IMPACT_DETAIL, IMPACT_KEYS, IMPACT_LABELS, ROLE_KEYS, ROLE_LABELS, SUMMARY_KEYS, SUMMARY_LABELS, HEADER_LABELS,
-  type Model, type Prose, type Val,
-} from './model';
+import { statusWorkflow, type ColumnSpec, type FieldSpec, type RowSpec, type TableSpec, type ValueKind } from '../../../shared/src/template/descriptor';
+import { ACTION_STATUSES, SCOPES, SEVERITIES, YES_NO } from '../../../shared/src/template/v1_1';
+import { IMPACT_DETAIL, type ImpactKey, type Model, type Prose, type Row, type Val } from './model';
+import { TEMPLATE } from './template';
 import { isPlaceholder } from './values';
 
+/** The template's choice lists (from its descriptor). */
 export const CHOICES = {
-  status: ['DRAFT', 'UNDER REVIEW', 'FINAL'],
-  severity: ['CRITICAL', 'HIGH', 'MEDIUM'],
-  scope: ['GLOBAL', 'PARTNER', 'POOL'],
-  yesNo: ['YES', 'NO'],
-  actionStatus: ['OPEN', 'IN PROGRESS', 'DONE', 'WONTFIX'],
+  status: statusWorkflow(TEMPLATE).values,
+  severity: SEVERITIES,
+  scope: SCOPES,
+  yesNo: YES_NO,
+  actionStatus: ACTION_STATUSES,
 } as const;
 
 export interface Pointer {
@@ -34,8 +35,10 @@ export interface JsonView {
   pointers: PointerIndex;
 }
 
-const TIMELINE_POINTER = /^\/timeline\/(0|[1-9]\d*)\/(time|event|actor)$/;
-const TIMELINE_COLUMNS = ['time', 'event', 'actor'] as const;
+type TimelineColumn = 'time' | 'event' | 'actor';
+const TIMELINE_SPEC = TEMPLATE.tables.find((t) => t.key === 'timeline')!;
+const TIMELINE_COLUMNS = TIMELINE_SPEC.columns.map((c) => c.key) as readonly TimelineColumn[];
+const TIMELINE_POINTER = new RegExp(`^/timeline/(0|[1-9]\\d*)/(${TIMELINE_COLUMNS.join('|')})$`);
 
 /**
  * The pointers, with the timeline's made on demand: a long timeline would
@@ -51,15 +54,16 @@ class Pointers implements PointerIndex {
     (this.timeline ? this.after : this.before).set(path, p);
   }
 
-  private timelinePointer(i: number, col: (typeof TIMELINE_COLUMNS)[number]): Pointer {
-    return { val: this.timeline![i]![col], label: `Timeline row ${i + 1} ${col}` };
+  private timelinePointer(i: number, col: TimelineColumn): Pointer {
+    const spec = TIMELINE_SPEC.columns.find((c) => c.key === col)!;
+    return { val: this.timeline![i]![col], label: valueName(spec.name, { i }) };
   }
 
   get(path: string): Pointer | undefined {
     const m = this.timeline && path.startsWith('/timeline/') ? TIMELINE_POINTER.exec(path) : null;
     if (m) {
       const i = Number(m[1]);
-      return i < this.timeline!.length ? this.timelinePointer(i, m[2] as (typeof TIMELINE_COLUMNS)[number]) : undefined;
+      return i < this.timeline!.length ? this.timelinePointer(i, m[2] as TimelineColumn) : undefined;
     }
     return this.before.get(path) ?? this.after.get(path);
   }
@@ -82,7 +86,7 @@ export function evidencePlaceholder(text: string, incidentIdSet: boolean): boole
 }
 
 /** Notes of an impact row are filled when something follows their detail label. */
-export function impactNotesFilled(key: keyof typeof IMPACT_LABELS, text: string): boolean {
+export function impactNotesFilled(key: ImpactKey, text: string): boolean {
   if (isPlaceholder(text)) return false;
   const label = IMPACT_DETAIL[key];
   let rest = text.trim();
@@ -96,105 +100,97 @@ export function proseText(p: Prose | undefined): string | null {
   return meaningful === '' ? null : meaningful;
 }
 
+/** A value's name in messages, from its column's `name` (see `ColumnSpec.name`). */
+function valueName(name: string, at: { i: number; row?: string; n?: string; first?: string }): string {
+  return name.replace(/\{(i|row|n|first)\}/g, (_m, k: string) => {
+    if (k === 'row') return at.row ?? '';
+    if (k === 'n') return at.n || String(at.i);
+    if (k === 'first') return at.first || String(at.i);
+    return String(at.i);
+  });
+}
+
 export function buildView(model: Model): JsonView {
   const pointers = new Pointers();
-  const put = (path: string, val: Val, label: string, value: string | null) => {
+  const idSet = model.header.incidentId !== undefined && !isPlaceholder(model.header.incidentId.value.text);
+  /** A value: its text, or null while it is a placeholder of its kind. */
+  const value = (path: string, val: Val, label: string, spec: { kind: ValueKind; choices?: readonly string[] }, rowKey?: string): string | null => {
     pointers.set(path, { val, label });
-    return value;
+    let filled: boolean;
+    if (spec.kind === 'evidence') filled = !evidencePlaceholder(val.text, idSet);
+    else if (spec.kind === 'detail') filled = impactNotesFilled(rowKey as ImpactKey, val.text);
+    else filled = !isPlaceholder(val.text, spec.kind === 'choice' ? spec.choices : undefined);
+    return filled ? val.text : null;
   };
-  const v = (path: string, val: Val, label: string, choices?: readonly string[]) =>
-    put(path, val, label, isPlaceholder(val.text, choices) ? null : val.text);
 
   const json: Record<string, unknown> = {};
   if (model.templateVersion) json.templateVersion = model.templateVersion.text;
 
   const header: Record<string, unknown> = {};
-  for (const k of HEADER_KEYS) {
-    const f = model.header[k];
-    if (f) header[k] = v(`/header/${k}`, f.value, HEADER_LABELS[k], k === 'status' ? CHOICES.status : undefined);
+  for (const f of TEMPLATE.fields as readonly FieldSpec[]) {
+    const hf = model.header[f.key as keyof Model['header']];
+    if (hf) header[f.key] = value(`/header/${f.key}`, hf.value, f.label, f);
   }
   json.header = header;
 
-  if (model.summaryTable) {
-    const summary: Record<string, unknown> = {};
-    for (const k of SUMMARY_KEYS) {
-      const r = model.summary[k];
-      if (!r) continue;
-      const choices = k === 'severity' ? CHOICES.severity : k === 'scope' ? CHOICES.scope : k === 'drill' ? CHOICES.yesNo : undefined;
-      summary[k] = v(`/summary/${k}`, r.value, SUMMARY_LABELS[k], choices);
+  const table = (spec: TableSpec): void => {
+    if (!model.tables[spec.key as keyof Model['tables']]) return;
+    const rowsOf = (model as unknown as Record<string, unknown>)[spec.key];
+    const valueColumns = spec.columns.slice(spec.shape === 'keyed' ? 1 : 0) as readonly ColumnSpec[];
+    if (spec.key === 'timeline') {
+      // Pointers of the rows: made on demand (see `Pointers`), same paths and labels.
+      pointers.timeline = model.timeline;
+      const text = (val: Val) => (isPlaceholder(val.text) ? null : val.text);
+      json.timeline = model.timeline.map((r) => Object.fromEntries(TIMELINE_COLUMNS.map((c) => [c, text(r[c])])));
+      return;
     }
-    json.summary = summary;
-  }
-  if (model.summaryText) json.summaryText = proseText(model.summaryText);
-
-  if (model.timelineTable) {
-    // Pointers of the rows: made on demand (see `Pointers`), same paths and labels.
-    pointers.timeline = model.timeline;
-    const value = (val: Val) => (isPlaceholder(val.text) ? null : val.text);
-    json.timeline = model.timeline.map((r) => ({ time: value(r.time), event: value(r.event), actor: value(r.actor) }));
-  }
-
-  if (model.prose.s3a || model.prose.s3b || model.prose.s3c) {
-    json.rootCause = {
-      technical: proseText(model.prose.s3a),
-      contributingFactors: proseText(model.prose.s3b),
-      whyNotCaughtSooner: proseText(model.prose.s3c),
-    };
-  }
-
-  if (model.impactTable) {
-    const impact: Record<string, unknown> = {};
-    for (const k of IMPACT_KEYS) {
-      const r = model.impact[k];
-      if (!r) continue;
-      const label = IMPACT_LABELS[k];
-      impact[k] = {
-        impact: v(`/impact/${k}/impact`, r.impact, label, CHOICES.yesNo),
-        notes: put(`/impact/${k}/notes`, r.notes, label, impactNotesFilled(k, r.notes.text) ? r.notes.text : null),
-      };
+    if (spec.shape === 'list') {
+      const rows = rowsOf as (Record<string, Val> & { row: Row })[];
+      json[spec.key] = rows.map((r, idx) => {
+        const at = { i: idx + 1, n: r.number?.text, first: r[spec.columns[0]!.key]!.text };
+        return Object.fromEntries(valueColumns.map((c) => [c.key, value(`/${spec.key}/${idx}/${c.key}`, r[c.key]!, valueName(c.name, at), c)]));
+      });
+      return;
     }
-    json.impact = impact;
-  }
-
-  if (model.prose.s5) json.wentWell = proseText(model.prose.s5);
-  if (model.prose.s6) json.wentPoorly = proseText(model.prose.s6);
-
-  if (model.actionTable) {
-    json.actions = model.actions.map((a, i) => {
-      const n = a.number.text || String(i + 1);
-      return {
-        number: v(`/actions/${i}/number`, a.number, `Action ${n} #`),
-        action: v(`/actions/${i}/action`, a.action, `Action ${n}`),
-        owner: v(`/actions/${i}/owner`, a.owner, `Action ${n} owner`),
-        targetDate: v(`/actions/${i}/targetDate`, a.targetDate, `Action ${n} target date`),
-        blocking: v(`/actions/${i}/blocking`, a.blocking, `Action ${n} Blocking?`, CHOICES.yesNo),
-        status: v(`/actions/${i}/status`, a.status, `Action ${n} status`, CHOICES.actionStatus),
-      };
-    });
-  }
-
-  if (model.evidenceTable) {
-    const idSet = model.header.incidentId !== undefined && !isPlaceholder(model.header.incidentId.value.text);
-    json.evidence = model.evidence.map((e, i) => ({
-      artifact: v(`/evidence/${i}/artifact`, e.artifact, `Evidence row ${i + 1}`),
-      location: put(`/evidence/${i}/location`, e.location, `Evidence "${e.artifact.text || i + 1}" location`,
-        evidencePlaceholder(e.location.text, idSet) ? null : e.location.text),
-    }));
-  }
-
-  if (model.signoffTable) {
-    const signoff: Record<string, unknown> = {};
-    for (const k of ROLE_KEYS) {
-      const r = model.signoff[k];
+    const rows = rowsOf as Record<string, Record<string, Val>>;
+    const out: Record<string, unknown> = {};
+    for (const rs of spec.rows as readonly RowSpec[]) {
+      const r = rows[rs.key];
       if (!r) continue;
-      const label = ROLE_LABELS[k];
-      signoff[k] = {
-        name: v(`/signoff/${k}/name`, r.name, `Sign-off (${label}) name`),
-        signature: v(`/signoff/${k}/signature`, r.signature, `Sign-off (${label}) signature`),
-        date: v(`/signoff/${k}/date`, r.date, `Sign-off (${label}) date`),
-      };
+      if (valueColumns.length === 1) {
+        // A single value column: the row's value itself (`/summary/severity`), of the row's kind.
+        const c = valueColumns[0]!;
+        out[rs.key] = value(`/${spec.key}/${rs.key}`, r[c.key]!, rs.label, { kind: rs.kind ?? c.kind, choices: rs.choices ?? c.choices });
+      } else {
+        out[rs.key] = Object.fromEntries(valueColumns.map((c) => [c.key, value(`/${spec.key}/${rs.key}/${c.key}`, r[c.key]!, valueName(c.name, { i: 0, row: rs.label }), c, rs.key)]));
+      }
     }
-    json.signoff = signoff;
+    json[spec.key] = out;
+  };
+
+  const prose = (sec: { key: string; prose?: { path: readonly string[] } }, group: readonly { key: string; prose?: { path: readonly string[] } }[]): void => {
+    const path = sec.prose?.path;
+    if (!path) return;
+    const p = (sec.key === 'summary' ? model.summaryText : model.prose[sec.key as keyof Model['prose']]) as Prose | undefined;
+    if (path.length === 1) {
+      if (p) json[path[0]!] = proseText(p);
+      return;
+    }
+    // A group (`rootCause`): present as a whole when any of its parts is.
+    const [head, leaf] = path as [string, string];
+    const members = group.filter((g) => g.prose?.path[0] === head);
+    const present = members.some((g) => model.prose[g.key as keyof Model['prose']]);
+    if (!present) return;
+    const obj = (json[head] ??= {}) as Record<string, unknown>;
+    obj[leaf] = proseText(p);
+  };
+
+  // Sections in template order: a section's tables, then its own prose, then its subsections' prose.
+  for (const sec of TEMPLATE.sections) {
+    for (const t of TEMPLATE.tables) if (t.section === sec.key) table(t);
+    const subs = TEMPLATE.subsections.filter((s) => s.parent === sec.key);
+    prose(sec, TEMPLATE.sections);
+    for (const sub of subs) prose(sub, subs);
   }
 
   return { json, pointers };

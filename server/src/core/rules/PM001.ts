@@ -1,6 +1,12 @@
 import { SECTION_KEYS, SECTION_TITLES, SUBSECTION_KEYS, SUBSECTION_PARENT, SUBSECTION_TITLES, type Section, type SectionKey, type SubsectionKey } from '../model';
+import { TEMPLATE } from '../template';
 import { finding, type Rule, type RuleContext } from './rule';
 import { template } from './shared';
+
+const isSection = (key: string): key is SectionKey => (SECTION_KEYS as readonly string[]).includes(key);
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The template's closing lines (each optional but the version line), at the end of the text. */
+const FOOTER = new RegExp(`\\n${TEMPLATE.footer.map((l) => `(${escapeRe(l.slice(0, 24))}[^\\n]*\\n)?`).join('')}\\*Template version:[^\\n]*\\n?$`);
 
 /** The template's text of a section: its heading down to the next heading of its level (or the `---` before it). */
 export function skeletonOf(key: SectionKey | SubsectionKey, eol: string): string {
@@ -8,7 +14,7 @@ export function skeletonOf(key: SectionKey | SubsectionKey, eol: string): string
   const sec = (model.sections as Record<string, Section>)[key] ?? (model.subsections as Record<string, Section>)[key];
   if (!sec) return '';
   let body = text.slice(sec.heading.start, sec.end);
-  if (key.startsWith('s') && key.length === 2) {
+  if (isSection(key)) {
     body = body.replace(/\n---\n\s*$/, '\n') + '---\n\n';
   }
   body = body.replace(/\n+$/, '\n\n');
@@ -31,9 +37,9 @@ function missing(ctx: RuleContext, key: SectionKey | SubsectionKey, title: strin
     for (let i = idx - 1; i >= 0 && !prev; i--) prev = present[order[i]!];
     const container = prev ?? parent;
     at = container ? container.end : text.length;
-    if (!parent && !next && key.length === 2) {
+    if (!parent && !next && isSection(key)) {
       // Before the closing italic lines of the template, when they are there.
-      const footer = /\n(\*Retain this document[^\n]*\n)?\*Template version:[^\n]*\n?$/.exec(text);
+      const footer = FOOTER.exec(text);
       if (footer && footer.index + 1 >= at - 2) at = Math.min(at, footer.index + 1);
     }
     range = container ? container.heading.textSpan : model.title?.textSpan ?? { start: 0, end: 0 };

@@ -1,7 +1,6 @@
-import {
-  HEADER_KEYS, HEADER_LABELS, IMPACT_KEYS, IMPACT_LABELS, ROLE_KEYS, ROLE_LABELS, SUMMARY_KEYS, SUMMARY_LABELS,
-  type Model, type Row, type Span, type Table,
-} from '../model';
+import type { KeyedTableSpec } from '../../../../shared/src/template/descriptor';
+import { HEADER_KEYS, HEADER_LABELS, type Model, type Row, type Span, type TableKey } from '../model';
+import { TEMPLATE } from '../template';
 import type { Fix } from '../types';
 import { finding, type Rule, type RuleContext } from './rule';
 import { template } from './shared';
@@ -11,23 +10,31 @@ interface Container {
   labels: Record<string, string>;
   /** Present entries' line spans by key. */
   present: (m: Model) => Record<string, Span | undefined>;
-  table?: (m: Model) => Table | undefined;
   fallback: (m: Model) => Span | undefined;
 }
 
-const rowsOf = <K extends string>(rec: Partial<Record<K, { row: Row }>>) =>
-  Object.fromEntries(Object.entries(rec).map(([k, v]) => [k, (v as { row: Row }).row])) as Record<string, Span>;
+const rowsOf = (rec: unknown) =>
+  Object.fromEntries(Object.entries(rec as Record<string, { row: Row }>).map(([k, v]) => [k, v.row])) as Record<string, Span>;
 
+/** Where required entries live: the header's fields, and each keyed table of the template (its rows). */
 const CONTAINERS: Record<string, Container> = {
   header: {
     order: HEADER_KEYS, labels: HEADER_LABELS,
     present: (m) => Object.fromEntries(Object.entries(m.header).map(([k, v]) => [k, v!.line])),
     fallback: (m) => m.title,
   },
-  summary: { order: SUMMARY_KEYS, labels: SUMMARY_LABELS, present: (m) => rowsOf(m.summary), table: (m) => m.summaryTable, fallback: (m) => m.summaryTable?.header },
-  impact: { order: IMPACT_KEYS, labels: IMPACT_LABELS, present: (m) => rowsOf(m.impact), table: (m) => m.impactTable, fallback: (m) => m.impactTable?.header },
-  signoff: { order: ROLE_KEYS, labels: ROLE_LABELS, present: (m) => rowsOf(m.signoff), table: (m) => m.signoffTable, fallback: (m) => m.signoffTable?.header },
 };
+for (const t of TEMPLATE.tables) {
+  if (t.shape !== 'keyed') continue;
+  const spec = t as KeyedTableSpec;
+  const key = spec.key as TableKey;
+  CONTAINERS[key] = {
+    order: spec.rows.map((r) => r.key),
+    labels: Object.fromEntries(spec.rows.map((r) => [r.key, r.label])),
+    present: (m) => rowsOf((m as unknown as Record<string, unknown>)[key]),
+    fallback: (m) => m.tables[key]?.header,
+  };
+}
 
 function lineEndAfter(text: string, offset: number): number {
   let i = offset;
