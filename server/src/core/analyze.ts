@@ -13,11 +13,11 @@ import type { RuleContext } from './rules/rule';
 import { hasUnknownVersion } from './rules/PM024';
 import { bundledSchema, validateView, type SchemaIssue } from './schema';
 import { DEFAULT_SETTINGS } from './settings';
-import { TEMPLATE } from './template';
+import { builtInTemplate, type Template } from './templates';
 import { LineIndex, detectEol } from './text';
 import { statusWorkflow } from '../../../shared/src/template/descriptor';
 import type { DocumentStatus, Finding, Settings, Severity } from './types';
-import { buildView, CHOICES, type JsonView } from './view';
+import { buildView, type JsonView } from './view';
 import { caseInsensitiveChoice, isPlaceholder } from './values';
 import { applySuppressions } from './suppress';
 
@@ -41,15 +41,17 @@ export function isPostmortem(text: string, relPath: string | undefined, settings
   return isPostmortemText(text, relPath, settings.files);
 }
 
-function documentStatus(model: Model): DocumentStatus | undefined {
-  const v = model.header.status?.value.text;
-  if (v === undefined || isPlaceholder(v, CHOICES.status)) return undefined;
-  return caseInsensitiveChoice(v, CHOICES.status) as DocumentStatus | undefined;
+function documentStatus(model: Model, t: Template): DocumentStatus | undefined {
+  const field = t.descriptor.statusField;
+  const v = (model.header as Record<string, { value: { text: string } } | undefined>)[field]?.value.text;
+  const { values } = statusWorkflow(t.descriptor);
+  if (v === undefined || isPlaceholder(v, values)) return undefined;
+  return caseInsensitiveChoice(v, values) as DocumentStatus | undefined;
 }
 
 /** SPEC §4: information at the workflow's first status (or none), error at its last, a warning between. */
-export function incompleteSeverity(status: DocumentStatus | undefined): Severity {
-  const { values, draft, final } = statusWorkflow(TEMPLATE);
+export function incompleteSeverity(status: DocumentStatus | undefined, t: Template = builtInTemplate()): Severity {
+  const { values, draft, final } = statusWorkflow(t.descriptor);
   if (status === undefined || status === draft || !values.includes(status)) return 'information';
   return status === final ? 'error' : 'warning';
 }
@@ -85,9 +87,9 @@ function schemaFindings(ctx: RuleContext, issues: SchemaIssue[], internalErrors:
 }
 
 /** Parse (suppression comments inside tables masked, see directives.ts) and build the model. */
-function modelOf(text: string, opts: AnalyzeOptions, masked: MaskedText = maskTableDirectives(text)): Model {
+function modelOf(text: string, opts: AnalyzeOptions, t: Template, masked: MaskedText = maskTableDirectives(text)): Model {
   const tree = (opts.parse ?? parseMarkdown)(masked.text);
-  const model = buildModel(text, dropMaskedRows(tree, masked.comments));
+  const model = buildModel(text, dropMaskedRows(tree, masked.comments), t.descriptor);
   if (masked.comments.length > 0) model.comments = [...model.comments, ...masked.comments].sort((a, b) => a.start - b.start);
   return model;
 }
@@ -95,7 +97,10 @@ function modelOf(text: string, opts: AnalyzeOptions, masked: MaskedText = maskTa
 /** Whether `analyze` checks this text at all (enabled, and a post-mortem by heading or glob). */
 function checks(text: string, opts: AnalyzeOptions): boolean {
   const settings = opts.settings ?? DEFAULT_SETTINGS;
-  return settings.enable && isPostmortem(text, relativePath(opts.filePath, opts.root), settings);
+  if (!settings.enable) return false;
+  // A team template was selected for it (by its first heading or a glob): it is a post-mortem.
+  if (opts.template && opts.template !== builtInTemplate()) return true;
+  return isPostmortem(text, relativePath(opts.filePath, opts.root), settings);
 }
 
 /**
@@ -121,32 +126,36 @@ export function analyze(text: string, opts: AnalyzeOptions, masked?: MaskedText)
   const settings = opts.settings ?? DEFAULT_SETTINGS;
   const lines = new LineIndex(text);
   const pm = checks(text, opts);
-  const model = pm ? modelOf(text, opts, masked) : buildModel('');
-  const view = buildView(model);
-  const status = documentStatus(model);
+  const template = opts.template ?? builtInTemplate();
+  const model = pm ? modelOf(text, opts, template, masked) : buildModel('');
+  const view = buildView(model, template.descriptor);
+  const status = documentStatus(model, template);
   const base: Analysis = { text, lines, isPostmortem: pm, findings: [], model, view, status, internalErrors: [] };
   if (!pm) return base;
 
-  const effective: DocumentStatus | undefined = opts.statusAs ?? status;
+  const effective: DocumentStatus | undefined = opts.statusAs ? statusWorkflow(template.descriptor).final : status;
   const findings: Finding[] = [];
   const ctx: RuleContext = {
     text,
     model,
     view,
     status: effective,
-    incomplete: incompleteSeverity(effective),
+    incomplete: incompleteSeverity(effective, template),
+    template,
     opts: { ...opts, settings },
     eol: detectEol(text),
     report: (f) => findings.push(f),
   };
 
-  if (hasUnknownVersion(model.templateVersion?.text)) {
+  if (hasUnknownVersion(model.templateVersion?.text, template)) {
     ruleByCode('PM024')!.check!(ctx);
   } else {
     const pattern = settings.incidentIdPattern !== DEFAULT_SETTINGS.incidentIdPattern ? settings.incidentIdPattern : undefined;
     let issues: SchemaIssue[] = [];
     try {
-      issues = validateView(opts.schema ?? bundledSchema(), view.json, pattern);
+      // A team template's own schema; the built-in template's is the bundled one or the team's `postmortem.schema`.
+      const schema = template === builtInTemplate() ? opts.schema ?? bundledSchema() : template.schema;
+      issues = validateView(schema, view.json, pattern);
     } catch (e) {
       base.internalErrors.push(`schema validation: ${(e as Error).message}`);
     }

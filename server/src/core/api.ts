@@ -25,8 +25,10 @@ export interface AnalyzeOptions {
   fs?: FileSystem;
   /** Parses Markdown; default: a full remark parse. The server passes an IncrementalParser's result. */
   parse?: (text: string) => import('mdast').Root;
-  /** A compiled schema from `loadSchema`; default: the bundled one. */
+  /** A compiled schema from `loadSchema`; default: the bundled one. Used with the built-in template only. */
   schema?: CompiledSchema;
+  /** The template the document is written with (`selectTemplate`); default: the built-in v1.1. */
+  template?: import('./templates').Template;
 }
 
 /** Opaque handle of a compiled schema (see schema.ts). */

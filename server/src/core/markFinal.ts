@@ -1,6 +1,6 @@
 import type { AnalyzeOptions, MarkFinalPlan } from './api';
 import { analyze } from './analyze';
-import { TEMPLATE } from './template';
+import { builtInTemplate } from './templates';
 import { statusWorkflow } from '../../../shared/src/template/descriptor';
 
 /**
@@ -17,5 +17,5 @@ export function planMarkFinal(text: string, opts: AnalyzeOptions): MarkFinalPlan
     return { ok: false, blockers: blockers.length ? blockers : [{ code: 'PM002', severity: 'error', start: 0, end: 0, message: 'Missing header field "Status"' }] };
   }
   if (blockers.length) return { ok: false, blockers };
-  return { ok: true, edit: { start: status.value.start, end: status.value.end, newText: statusWorkflow(TEMPLATE).final } };
+  return { ok: true, edit: { start: status.value.start, end: status.value.end, newText: statusWorkflow((opts.template ?? builtInTemplate()).descriptor).final } };
 }

@@ -92,6 +92,11 @@ export function bundledSchema(): CompiledSchema {
   return bundled;
 }
 
+/** Compiles a schema the core made (a team template's); throws on an invalid one. */
+export function compileSchemaJson(json: Record<string, unknown>, source: string): CompiledSchema {
+  return { source, json, variants: new Map([['', compileJson(json)]]) } as SchemaInternals;
+}
+
 /**
  * Loads a team's schema. On any problem returns the bundled schema and `error`,
  * one message naming the file and the problem.

@@ -53,5 +53,5 @@ export interface Settings {
   format: { onSave: boolean };
 }
 
-/** A status of the template's workflow (its Status field's choices). */
-export type DocumentStatus = (typeof STATUS_VALUES)[number];
+/** A status of the template's workflow (its Status field's choices: v1.1's `DRAFT`, `UNDER REVIEW`, `FINAL`). */
+export type DocumentStatus = (typeof STATUS_VALUES)[number] | (string & {});

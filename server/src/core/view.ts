@@ -4,7 +4,7 @@
  * trimmed text, or null while it is still a placeholder. `pointers` maps each
  * JSON pointer back to its source (the source map).
  */
-import { statusWorkflow, type ColumnSpec, type FieldSpec, type RowSpec, type TableSpec, type ValueKind } from '../../../shared/src/template/descriptor';
+import { statusWorkflow, type ColumnSpec, type FieldSpec, type RowSpec, type TableSpec, type TemplateDescriptor, type ValueKind } from '../../../shared/src/template/descriptor';
 import { ACTION_STATUSES, SCOPES, SEVERITIES, YES_NO } from '../../../shared/src/template/v1_1';
 import { IMPACT_DETAIL, type ImpactKey, type Model, type Prose, type Row, type Val } from './model';
 import { TEMPLATE } from './template';
@@ -35,10 +35,7 @@ export interface JsonView {
   pointers: PointerIndex;
 }
 
-type TimelineColumn = 'time' | 'event' | 'actor';
-const TIMELINE_SPEC = TEMPLATE.tables.find((t) => t.key === 'timeline')!;
-const TIMELINE_COLUMNS = TIMELINE_SPEC.columns.map((c) => c.key) as readonly TimelineColumn[];
-const TIMELINE_POINTER = new RegExp(`^/timeline/(0|[1-9]\\d*)/(${TIMELINE_COLUMNS.join('|')})$`);
+const TIMELINE_POINTER = /^\/timeline\/(0|[1-9]\d*)\/([A-Za-z0-9_]+)$/;
 
 /**
  * The pointers, with the timeline's made on demand: a long timeline would
@@ -49,21 +46,22 @@ class Pointers implements PointerIndex {
   readonly before = new Map<string, Pointer>();
   readonly after = new Map<string, Pointer>();
   timeline: Model['timeline'] | undefined;
+  timelineColumns: readonly ColumnSpec[] = [];
 
   set(path: string, p: Pointer): void {
     (this.timeline ? this.after : this.before).set(path, p);
   }
 
-  private timelinePointer(i: number, col: TimelineColumn): Pointer {
-    const spec = TIMELINE_SPEC.columns.find((c) => c.key === col)!;
-    return { val: this.timeline![i]![col], label: valueName(spec.name, { i }) };
+  private timelinePointer(i: number, spec: ColumnSpec): Pointer {
+    return { val: (this.timeline![i] as unknown as Record<string, Val>)[spec.key]!, label: valueName(spec.name, { i: i + 1 }) };
   }
 
   get(path: string): Pointer | undefined {
     const m = this.timeline && path.startsWith('/timeline/') ? TIMELINE_POINTER.exec(path) : null;
     if (m) {
       const i = Number(m[1]);
-      return i < this.timeline!.length ? this.timelinePointer(i, m[2] as TimelineColumn) : undefined;
+      const spec = this.timelineColumns.find((c) => c.key === m[2]);
+      return i < this.timeline!.length && spec ? this.timelinePointer(i, spec) : undefined;
     }
     return this.before.get(path) ?? this.after.get(path);
   }
@@ -72,7 +70,7 @@ class Pointers implements PointerIndex {
     yield* this.before;
     const rows = this.timeline ?? [];
     for (let i = 0; i < rows.length; i++) {
-      for (const col of TIMELINE_COLUMNS) yield [`/timeline/${i}/${col}`, this.timelinePointer(i, col)];
+      for (const spec of this.timelineColumns) yield [`/timeline/${i}/${spec.key}`, this.timelinePointer(i, spec)];
     }
     yield* this.after;
   }
@@ -110,7 +108,7 @@ function valueName(name: string, at: { i: number; row?: string; n?: string; firs
   });
 }
 
-export function buildView(model: Model): JsonView {
+export function buildView(model: Model, d: TemplateDescriptor = TEMPLATE): JsonView {
   const pointers = new Pointers();
   const idSet = model.header.incidentId !== undefined && !isPlaceholder(model.header.incidentId.value.text);
   /** A value: its text, or null while it is a placeholder of its kind. */
@@ -127,7 +125,7 @@ export function buildView(model: Model): JsonView {
   if (model.templateVersion) json.templateVersion = model.templateVersion.text;
 
   const header: Record<string, unknown> = {};
-  for (const f of TEMPLATE.fields as readonly FieldSpec[]) {
+  for (const f of d.fields as readonly FieldSpec[]) {
     const hf = model.header[f.key as keyof Model['header']];
     if (hf) header[f.key] = value(`/header/${f.key}`, hf.value, f.label, f);
   }
@@ -140,8 +138,9 @@ export function buildView(model: Model): JsonView {
     if (spec.key === 'timeline') {
       // Pointers of the rows: made on demand (see `Pointers`), same paths and labels.
       pointers.timeline = model.timeline;
+      pointers.timelineColumns = spec.columns;
       const text = (val: Val) => (isPlaceholder(val.text) ? null : val.text);
-      json.timeline = model.timeline.map((r) => Object.fromEntries(TIMELINE_COLUMNS.map((c) => [c, text(r[c])])));
+      json.timeline = model.timeline.map((r) => Object.fromEntries(spec.columns.map((c) => [c.key, text((r as unknown as Record<string, Val>)[c.key]!)])));
       return;
     }
     if (spec.shape === 'list') {
@@ -186,10 +185,10 @@ export function buildView(model: Model): JsonView {
   };
 
   // Sections in template order: a section's tables, then its own prose, then its subsections' prose.
-  for (const sec of TEMPLATE.sections) {
-    for (const t of TEMPLATE.tables) if (t.section === sec.key) table(t);
-    const subs = TEMPLATE.subsections.filter((s) => s.parent === sec.key);
-    prose(sec, TEMPLATE.sections);
+  for (const sec of d.sections) {
+    for (const t of d.tables) if (t.section === sec.key || d.subsections.some((s) => s.parent === sec.key && s.key === t.section)) table(t);
+    const subs = d.subsections.filter((s) => s.parent === sec.key);
+    prose(sec, d.sections);
     for (const sub of subs) prose(sub, subs);
   }
 

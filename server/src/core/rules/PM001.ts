@@ -1,27 +1,35 @@
-import { SECTION_KEYS, SECTION_TITLES, SUBSECTION_KEYS, SUBSECTION_PARENT, SUBSECTION_TITLES, type Section, type SectionKey, type SubsectionKey } from '../model';
-import { TEMPLATE } from '../template';
+import type { Section } from '../model';
+import { templateModel, type Template } from '../templates';
 import { finding, type Rule, type RuleContext } from './rule';
-import { template } from './shared';
 
-const isSection = (key: string): key is SectionKey => (SECTION_KEYS as readonly string[]).includes(key);
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The template's closing lines (each optional but the version line), at the end of the text. */
-const FOOTER = new RegExp(`\\n${TEMPLATE.footer.map((l) => `(${escapeRe(l.slice(0, 24))}[^\\n]*\\n)?`).join('')}\\*Template version:[^\\n]*\\n?$`);
+const footerOf = (t: Template) =>
+  new RegExp(`\\n${t.descriptor.footer.map((l) => `(${escapeRe(l.slice(0, 24))}[^\\n]*\\n)?`).join('')}\\*Template version:[^\\n]*\\n?$`);
+
+const isSection = (t: Template, key: string) => t.descriptor.sections.some((s) => s.key === key);
 
 /** The template's text of a section: its heading down to the next heading of its level (or the `---` before it). */
-export function skeletonOf(key: SectionKey | SubsectionKey, eol: string): string {
-  const { text, model } = template();
+export function skeletonOf(t: Template, key: string, eol: string): string {
+  const { text } = t;
+  const model = templateModel(t);
   const sec = (model.sections as Record<string, Section>)[key] ?? (model.subsections as Record<string, Section>)[key];
   if (!sec) return '';
   let body = text.slice(sec.heading.start, sec.end);
-  if (isSection(key)) {
+  if (isSection(t, key) && separatedByRules(t)) {
     body = body.replace(/\n---\n\s*$/, '\n') + '---\n\n';
   }
   body = body.replace(/\n+$/, '\n\n');
   return eol === '\n' ? body : body.replace(/\n/g, eol);
 }
 
-function missing(ctx: RuleContext, key: SectionKey | SubsectionKey, title: string, order: readonly string[], present: Record<string, Section | undefined>, parent?: Section): void {
+/** Whether the template separates its sections by `---` lines (v1.1 does). */
+function separatedByRules(t: Template): boolean {
+  const secs = Object.values(templateModel(t).sections) as Section[];
+  return secs.length > 1 && /\n---\n\s*$/.test(t.text.slice(secs[0]!.start, secs[0]!.end));
+}
+
+function missing(ctx: RuleContext, key: string, title: string, order: readonly string[], present: Record<string, Section | undefined>, parent?: Section): void {
   const { model, text } = ctx;
   const idx = order.indexOf(key);
   // Where it belongs: before the next present sibling, else at the end of the previous one / the parent / the document.
@@ -37,14 +45,14 @@ function missing(ctx: RuleContext, key: SectionKey | SubsectionKey, title: strin
     for (let i = idx - 1; i >= 0 && !prev; i--) prev = present[order[i]!];
     const container = prev ?? parent;
     at = container ? container.end : text.length;
-    if (!parent && !next && isSection(key)) {
+    if (!parent && !next && isSection(ctx.template, key)) {
       // Before the closing italic lines of the template, when they are there.
-      const footer = FOOTER.exec(text);
+      const footer = footerOf(ctx.template).exec(text);
       if (footer && footer.index + 1 >= at - 2) at = Math.min(at, footer.index + 1);
     }
     range = container ? container.heading.textSpan : model.title?.textSpan ?? { start: 0, end: 0 };
   }
-  let insert = skeletonOf(key, ctx.eol);
+  let insert = skeletonOf(ctx.template, key, ctx.eol);
   if (at > 0 && text[at - 1] !== '\n' && text[at - 1] !== '\r') insert = ctx.eol + ctx.eol + insert;
   ctx.report(finding('PM001', 'error', range, `Missing section "${title}"; expected its heading${next ? ' before this one' : ''}`, [
     { title: `Insert section "${title}"`, safe: true, edits: [{ start: at, end: at, newText: insert }] },
@@ -63,14 +71,18 @@ export const PM001: Rule = {
   },
   check(ctx) {
     const { model } = ctx;
-    for (const k of SECTION_KEYS) {
-      if (!model.sections[k]) missing(ctx, k, SECTION_TITLES[k], SECTION_KEYS, model.sections);
+    const d = ctx.template.descriptor;
+    const sections = model.sections as Record<string, Section | undefined>;
+    const subsections = model.subsections as Record<string, Section | undefined>;
+    const order = d.sections.map((s) => s.key);
+    for (const s of d.sections) {
+      if (s.required && !sections[s.key]) missing(ctx, s.key, s.title, order, sections);
     }
-    for (const k of SUBSECTION_KEYS) {
-      const parent = model.sections[SUBSECTION_PARENT[k]];
-      if (!parent || model.subsections[k]) continue;
-      const siblings = SUBSECTION_KEYS.filter((s) => SUBSECTION_PARENT[s] === SUBSECTION_PARENT[k]);
-      missing(ctx, k, SUBSECTION_TITLES[k], siblings, model.subsections, parent);
+    for (const sub of d.subsections) {
+      const parent = sections[sub.parent];
+      if (!parent || subsections[sub.key] || !sub.required) continue;
+      const siblings = d.subsections.filter((s) => s.parent === sub.parent).map((s) => s.key);
+      missing(ctx, sub.key, sub.title, siblings, subsections, parent);
     }
   },
 };

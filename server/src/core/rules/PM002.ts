@@ -1,9 +1,8 @@
-import type { KeyedTableSpec } from '../../../../shared/src/template/descriptor';
-import { HEADER_KEYS, HEADER_LABELS, type Model, type Row, type Span, type TableKey } from '../model';
-import { TEMPLATE } from '../template';
+import type { TemplateDescriptor } from '../../../../shared/src/template/descriptor';
+import type { Model, Row, Span, TableKey } from '../model';
+import { templateModel, type Template } from '../templates';
 import type { Fix } from '../types';
 import { finding, type Rule, type RuleContext } from './rule';
-import { template } from './shared';
 
 interface Container {
   order: readonly string[];
@@ -17,24 +16,31 @@ const rowsOf = (rec: unknown) =>
   Object.fromEntries(Object.entries(rec as Record<string, { row: Row }>).map(([k, v]) => [k, v.row])) as Record<string, Span>;
 
 /** Where required entries live: the header's fields, and each keyed table of the template (its rows). */
-const CONTAINERS: Record<string, Container> = {
-  header: {
-    order: HEADER_KEYS, labels: HEADER_LABELS,
-    present: (m) => Object.fromEntries(Object.entries(m.header).map(([k, v]) => [k, v!.line])),
-    fallback: (m) => m.title,
-  },
-};
-for (const t of TEMPLATE.tables) {
-  if (t.shape !== 'keyed') continue;
-  const spec = t as KeyedTableSpec;
-  const key = spec.key as TableKey;
-  CONTAINERS[key] = {
-    order: spec.rows.map((r) => r.key),
-    labels: Object.fromEntries(spec.rows.map((r) => [r.key, r.label])),
-    present: (m) => rowsOf((m as unknown as Record<string, unknown>)[key]),
-    fallback: (m) => m.tables[key]?.header,
+function containersOf(d: TemplateDescriptor): Record<string, Container> {
+  let cs = CONTAINERS.get(d);
+  if (cs) return cs;
+  cs = {
+    header: {
+      order: d.fields.map((f) => f.key),
+      labels: Object.fromEntries(d.fields.map((f) => [f.key, f.label])),
+      present: (m) => Object.fromEntries(Object.entries(m.header).map(([k, v]) => [k, v!.line])),
+      fallback: (m) => m.title,
+    },
   };
+  for (const t of d.tables) {
+    if (t.shape !== 'keyed') continue;
+    const key = t.key as TableKey;
+    cs[key] = {
+      order: t.rows.map((r) => r.key),
+      labels: Object.fromEntries(t.rows.map((r) => [r.key, r.label])),
+      present: (m) => rowsOf((m as unknown as Record<string, unknown>)[key] ?? {}),
+      fallback: (m) => m.tables[key]?.header,
+    };
+  }
+  CONTAINERS.set(d, cs);
+  return cs;
 }
+const CONTAINERS = new WeakMap<TemplateDescriptor, Record<string, Container>>();
 
 function lineEndAfter(text: string, offset: number): number {
   let i = offset;
@@ -43,9 +49,10 @@ function lineEndAfter(text: string, offset: number): number {
 }
 
 /** The template's own line for a missing entry. */
-function templateLine(container: string, key: string): string {
-  const { text, model } = template();
-  const c = CONTAINERS[container]!;
+function templateLine(t: Template, container: string, key: string): string {
+  const { text } = t;
+  const model = templateModel(t);
+  const c = containersOf(t.descriptor)[container]!;
   const span = c.present(model)[key];
   if (!span) return '';
   const start = text.lastIndexOf('\n', span.start - 1) + 1;
@@ -53,7 +60,7 @@ function templateLine(container: string, key: string): string {
 }
 
 export function missingEntry(ctx: RuleContext, container: string, key: string): { range: Span; fix?: Fix; label: string } | undefined {
-  const c = CONTAINERS[container];
+  const c = containersOf(ctx.template.descriptor)[container];
   if (!c) return undefined;
   const { model, text, eol } = ctx;
   const present = c.present(model);
@@ -63,7 +70,7 @@ export function missingEntry(ctx: RuleContext, container: string, key: string): 
   for (let i = idx + 1; i < c.order.length && !next; i++) next = present[c.order[i]!];
   let prev: Span | undefined;
   for (let i = idx - 1; i >= 0 && !prev; i--) prev = present[c.order[i]!];
-  const line = templateLine(container, key);
+  const line = templateLine(ctx.template, container, key);
   let range: Span | undefined;
   let at: number | undefined;
   let newText = '';

@@ -1,14 +1,6 @@
-import { PROSE_KEYS, type Prose, type ProseKey } from '../model';
+import type { Prose, Section } from '../model';
 import { isPlaceholder } from '../values';
 import { finding, type Rule } from './rule';
-
-const NAMES: Record<ProseKey, string> = {
-  s3a: '3A — What happened (technical)',
-  s3b: '3B — Contributing factors',
-  s3c: "3C — Why it wasn't caught sooner",
-  s5: '5. What Went Well',
-  s6: '6. What Went Poorly',
-};
 
 /** Guidance: an italic paragraph, or a list whose items are empty or only italic template text. */
 function isGuidance(b: Prose['blocks'][number]): boolean {
@@ -30,14 +22,17 @@ export const PM016: Rule = {
   severity: 'by status',
   examples: { fails: '### 3B — Contributing factors\n\n- *Factor 1*\n- *Factor 2*', passes: '### 3B — Contributing factors\n\n- Oracle heartbeat was 10 minutes\n- No alert on feed staleness' },
   check(ctx) {
-    for (const k of PROSE_KEYS) {
-      const p = ctx.model.prose[k];
+    const d = ctx.template.descriptor;
+    const prose = ctx.model.prose as Record<string, Prose | undefined>;
+    for (const sec of [...d.sections, ...d.subsections]) {
+      if (!sec.prose?.guidanceOnly) continue;
+      const p = prose[sec.key];
       if (!p) continue;
       if (!p.blocks.every(isGuidance)) continue;
       const shown = p.blocks.filter((b) => b.type !== 'html');
-      const sec = k === 's5' || k === 's6' ? ctx.model.sections[k] : ctx.model.subsections[k];
-      const range = shown.length ? { start: shown[0]!.start, end: shown[shown.length - 1]!.end } : sec!.heading.textSpan;
-      ctx.report(finding('PM016', ctx.incomplete, range, `Section ${NAMES[k]} holds only template guidance or empty bullets; expected your own text`));
+      const heading = ((ctx.model.sections as Record<string, Section>)[sec.key] ?? (ctx.model.subsections as Record<string, Section>)[sec.key])!.heading;
+      const range = shown.length ? { start: shown[0]!.start, end: shown[shown.length - 1]!.end } : heading.textSpan;
+      ctx.report(finding('PM016', ctx.incomplete, range, `Section ${sec.title} holds only template guidance or empty bullets; expected your own text`));
     }
   },
 };

@@ -1,4 +1,4 @@
-import { KNOWN_TEMPLATE_VERSIONS } from '../template';
+import type { Template } from '../templates';
 import { finding, type Rule } from './rule';
 
 export const PM024: Rule = {
@@ -9,11 +9,13 @@ export const PM024: Rule = {
   examples: { fails: '*Template version: 2.0*', passes: '*Template version: 1.1*' },
   check(ctx) {
     const v = ctx.model.templateVersion;
-    if (!v || KNOWN_TEMPLATE_VERSIONS.includes(v.text)) return;
-    ctx.report(finding('PM024', 'error', v, `Unknown template version "${v.text}"; expected one of ${KNOWN_TEMPLATE_VERSIONS.join(', ')}`));
+    if (!v || !hasUnknownVersion(v.text, ctx.template)) return;
+    ctx.report(finding('PM024', 'error', v, `Unknown template version "${v.text}"; expected one of ${ctx.template.descriptor.version}`));
   },
 };
 
-export function hasUnknownVersion(version: string | undefined): boolean {
-  return version !== undefined && !KNOWN_TEMPLATE_VERSIONS.includes(version);
+/** A version the document's template does not have (a template without a version accepts any). */
+export function hasUnknownVersion(version: string | undefined, t: Template): boolean {
+  const known = t.descriptor.version;
+  return version !== undefined && known !== '' && version !== known;
 }

@@ -5,6 +5,7 @@
  */
 import type { AnalyzeOptions } from '../api';
 import type { Model, Val } from '../model';
+import type { Template } from '../templates';
 import type { SchemaIssue } from '../schema';
 import type { JsonView, Pointer } from '../view';
 import type { DocumentStatus, Finding, Fix, RelatedLocation, Severity } from '../types';
@@ -20,6 +21,8 @@ export interface RuleContext {
   /** Severity of an incomplete part under `status` (SPEC §4). */
   incomplete: Severity;
   opts: AnalyzeOptions;
+  /** The template the document is written with. */
+  template: Template;
   eol: string;
   report(f: Finding): void;
 }

@@ -1,7 +1,6 @@
 /** Pieces several rules share: timeline dates, the template's own rows, evidence paths. */
 import { DateTime } from 'luxon';
-import { buildModel, type Model, type Row, type Val } from '../model';
-import { TEMPLATE_1_1 } from '../template';
+import type { Model, Row, Val } from '../model';
 import { isPlaceholder, readTimestamp, type ReadTime, type TimestampForm } from '../values';
 
 // ------------------------------------------------------------ time
@@ -87,13 +86,6 @@ export function dominantForm(reads: ReadTime[], fallback: TimestampForm = 'space
 }
 
 // ------------------------------------------------------------ the template
-
-let templateModel: Model | undefined;
-
-export function template(): { text: string; model: Model } {
-  templateModel ??= buildModel(TEMPLATE_1_1);
-  return { text: TEMPLATE_1_1, model: templateModel };
-}
 
 export function sourceOf(text: string, span: { start: number; end: number }): string {
   return text.slice(span.start, span.end);
