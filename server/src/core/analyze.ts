@@ -9,7 +9,7 @@ import { dropMaskedRows, maskTableDirectives, type MaskedText } from './directiv
 import type { IncrementalParser } from './incremental';
 import { buildModel, parseMarkdown, type Model } from './model';
 import { RULES, ruleByCode } from './rules';
-import type { RuleContext } from './rules/rule';
+import { reporter, type Rule, type RuleContext } from './rules/rule';
 import { hasUnknownVersion } from './rules/PM024';
 import { bundledSchema, validateView, type SchemaIssue } from './schema';
 import { DEFAULT_SETTINGS } from './settings';
@@ -53,26 +53,26 @@ function fillMessage(template: string, vars: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
 }
 
-function schemaFindings(ctx: RuleContext, issues: SchemaIssue[], internalErrors: string[]): void {
+/** Each rule's context: the shared one with a `report` that fills in that rule's code and severity. */
+type ContextFor = (rule: Pick<Rule, 'code' | 'severity'>) => RuleContext;
+
+function schemaFindings(view: JsonView, contextFor: ContextFor, issues: SchemaIssue[], internalErrors: string[]): void {
   // A placeholder gets PM003 (or the rule that names that gap) and nothing else.
   const incompletePaths = new Set(issues.filter((i) => i.keyword === 'type').map((i) => i.path));
   for (const issue of issues) {
     if (issue.keyword !== 'type' && incompletePaths.has(issue.path)) continue;
     const rule = ruleByCode(issue.code);
-    const pointer = ctx.view.pointers.get(issue.path);
-    const severity: Severity = !rule ? 'error' : rule.severity === 'by status' ? ctx.incomplete : rule.severity;
+    const pointer = view.pointers.get(issue.path);
     const message = fillMessage(issue.message, {
       label: pointer?.label ?? issue.path,
       value: pointer?.val.text ?? '',
       allowed: (issue.allowed ?? []).filter((a) => a !== null).join(', '),
     });
     try {
-      const f = rule?.fromSchema
-        ? rule.fromSchema(ctx, { issue, pointer, message, severity })
-        : pointer
-          ? { code: issue.code, severity, start: pointer.val.start, end: pointer.val.end, message }
-          : undefined;
-      if (f) ctx.report(f);
+      // A code a team schema names but no rule has: an error, as the schema says it.
+      const rctx = contextFor(rule ?? { code: issue.code, severity: 'error' });
+      if (rule?.fromSchema) rule.fromSchema(rctx, { issue, pointer, message });
+      else if (pointer) rctx.report(pointer.val, message);
     } catch (e) {
       internalErrors.push(`${issue.code} (schema): ${(e as Error).stack ?? e}`);
     }
@@ -124,19 +124,28 @@ export function analyze(text: string, opts: AnalyzeOptions, masked?: MaskedText)
 
   const effective: DocumentStatus | undefined = opts.statusAs ?? status;
   const findings: Finding[] = [];
-  const ctx: RuleContext = {
+  const incomplete = incompleteSeverity(effective);
+  const shared: Omit<RuleContext, 'report'> = {
     text,
     model,
     view,
     status: effective,
-    incomplete: incompleteSeverity(effective),
+    incomplete,
     opts: { ...opts, settings },
     eol: detectEol(text),
-    report: (f) => findings.push(f),
+  };
+  const contexts = new Map<string, RuleContext>();
+  const contextFor: ContextFor = (rule) => {
+    let c = contexts.get(rule.code);
+    if (!c) {
+      c = { ...shared, report: reporter(rule.code, rule.severity, incomplete, findings) };
+      contexts.set(rule.code, c);
+    }
+    return c;
   };
 
   if (hasUnknownVersion(model.templateVersion?.text)) {
-    ruleByCode('PM024')!.check!(ctx);
+    ruleByCode('PM024')!.check!(contextFor(ruleByCode('PM024')!));
   } else {
     const pattern = settings.incidentIdPattern !== DEFAULT_SETTINGS.incidentIdPattern ? settings.incidentIdPattern : undefined;
     let issues: SchemaIssue[] = [];
@@ -145,11 +154,11 @@ export function analyze(text: string, opts: AnalyzeOptions, masked?: MaskedText)
     } catch (e) {
       base.internalErrors.push(`schema validation: ${(e as Error).message}`);
     }
-    schemaFindings(ctx, issues, base.internalErrors);
+    schemaFindings(view, contextFor, issues, base.internalErrors);
     for (const rule of RULES) {
       if (!rule.check) continue;
       try {
-        rule.check(ctx);
+        rule.check(contextFor(rule));
       } catch (e) {
         base.internalErrors.push(`${rule.code}: ${(e as Error).stack ?? e}`);
       }

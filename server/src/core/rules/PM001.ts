@@ -1,5 +1,5 @@
 import { SECTION_KEYS, SECTION_TITLES, SUBSECTION_KEYS, SUBSECTION_PARENT, SUBSECTION_TITLES, type Section, type SectionKey, type SubsectionKey } from '../model';
-import { finding, type Rule, type RuleContext } from './rule';
+import type { Rule, RuleContext } from './rule';
 import { template } from './shared';
 
 /** The template's text of a section: its heading down to the next heading of its level (or the `---` before it). */
@@ -40,9 +40,9 @@ function missing(ctx: RuleContext, key: SectionKey | SubsectionKey, title: strin
   }
   let insert = skeletonOf(key, ctx.eol);
   if (at > 0 && text[at - 1] !== '\n' && text[at - 1] !== '\r') insert = ctx.eol + ctx.eol + insert;
-  ctx.report(finding('PM001', 'error', range, `Missing section "${title}"; expected its heading${next ? ' before this one' : ''}`, [
+  ctx.report(range, `Missing section "${title}"; expected its heading${next ? ' before this one' : ''}`, { fixes: [
     { title: `Insert section "${title}"`, safe: true, edits: [{ start: at, end: at, newText: insert }] },
-  ]));
+  ] });
 }
 
 export const PM001: Rule = {

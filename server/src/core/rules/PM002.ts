@@ -3,7 +3,7 @@ import {
   type Model, type Row, type Span, type Table,
 } from '../model';
 import type { Fix } from '../types';
-import { finding, type Rule, type RuleContext } from './rule';
+import type { Rule, RuleContext } from './rule';
 import { template } from './shared';
 
 interface Container {
@@ -102,7 +102,7 @@ export const PM002: Rule = {
   fromSchema(ctx, { issue, message }) {
     const container = issue.path.split('/')[1] ?? '';
     const m = missingEntry(ctx, container, issue.missing ?? '');
-    if (!m) return undefined;
-    return finding('PM002', 'error', m.range, message.replaceAll('{missing}', m.label), m.fix ? [m.fix] : undefined);
+    if (!m) return;
+    ctx.report(m.range, message.replaceAll('{missing}', m.label), { fixes: m.fix ? [m.fix] : undefined });
   },
 };

@@ -1,5 +1,5 @@
 import { isPlaceholder } from '../values';
-import { finding, type Rule } from './rule';
+import type { Rule } from './rule';
 import { evidenceRefs, type EvidenceRef } from './shared';
 
 export function safeTest(pattern: string, id: string): boolean {
@@ -35,9 +35,9 @@ export const PM013: Rule = {
         const wrong = wrongIncidentId(ref, id, ctx.opts.settings.evidenceRoot);
         if (!wrong) continue;
         const what = /^<INCIDENT_ID>$/i.test(wrong.other) ? 'still holds <INCIDENT_ID>' : `points to another incident (${wrong.other})`;
-        ctx.report(finding('PM013', 'error', ref, `Evidence path ${what}; expected this document's Incident ID ${id}`, [
+        ctx.report(ref, `Evidence path ${what}; expected this document's Incident ID ${id}`, { fixes: [
           { title: `Use this incident's ID: ${id}`, safe: true, edits: wrong.edits },
-        ]));
+        ] });
       }
     }
   },

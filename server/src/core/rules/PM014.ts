@@ -1,5 +1,5 @@
 import { evidencePlaceholder } from '../view';
-import { finding, type Rule } from './rule';
+import type { Rule } from './rule';
 import { resolveEvidencePath } from './paths';
 import { evidenceRefs } from './shared';
 import { safeTest, wrongIncidentId } from './PM013';
@@ -28,7 +28,7 @@ export const PM014: Rule = {
         const v = resolveEvidencePath(ref.path, root, fs);
         if (v.kind !== 'inside') continue;
         if (!fs.exists(v.abs)) {
-          ctx.report(finding('PM014', 'warning', ref, `Evidence path "${ref.path}" does not exist in the workspace`));
+          ctx.report(ref, `Evidence path "${ref.path}" does not exist in the workspace`);
         }
       }
     }

@@ -1,6 +1,6 @@
 import { PROSE_KEYS, type Prose, type ProseKey } from '../model';
 import { isPlaceholder } from '../values';
-import { finding, type Rule } from './rule';
+import type { Rule } from './rule';
 
 const NAMES: Record<ProseKey, string> = {
   s3a: '3A — What happened (technical)',
@@ -37,7 +37,7 @@ export const PM016: Rule = {
       const shown = p.blocks.filter((b) => b.type !== 'html');
       const sec = k === 's5' || k === 's6' ? ctx.model.sections[k] : ctx.model.subsections[k];
       const range = shown.length ? { start: shown[0]!.start, end: shown[shown.length - 1]!.end } : sec!.heading.textSpan;
-      ctx.report(finding('PM016', ctx.incomplete, range, `Section ${NAMES[k]} holds only template guidance or empty bullets; expected your own text`));
+      ctx.report(range, `Section ${NAMES[k]} holds only template guidance or empty bullets; expected your own text`);
     }
   },
 };

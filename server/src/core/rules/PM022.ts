@@ -1,5 +1,5 @@
 import { evidencePlaceholder } from '../view';
-import { finding, type Rule } from './rule';
+import type { Rule } from './rule';
 import { resolveEvidencePath } from './paths';
 import { evidenceRefs } from './shared';
 
@@ -17,7 +17,7 @@ export const PM022: Rule = {
       for (const ref of evidenceRefs(row.location)) {
         if (ref.url) continue;
         const v = resolveEvidencePath(ref.path.replace(/<INCIDENT_ID>/gi, 'INCIDENT_ID'), root, ctx.opts.root ? ctx.opts.fs : undefined);
-        if (v.kind === 'outside') ctx.report(finding('PM022', 'error', ref, `Evidence path "${ref.path}" leaves the workspace: ${v.why}; expected a workspace-relative path`));
+        if (v.kind === 'outside') ctx.report(ref, `Evidence path "${ref.path}" leaves the workspace: ${v.why}; expected a workspace-relative path`);
       }
     }
   },

@@ -1,5 +1,5 @@
 import { evidencePlaceholder } from '../view';
-import { finding, type Rule } from './rule';
+import type { Rule } from './rule';
 
 export const PM023: Rule = {
   code: 'PM023',
@@ -17,7 +17,7 @@ export const PM023: Rule = {
     const row = ctx.model.evidence.find((e) => /drill/i.test(e.artifact.text));
     const loc = row?.location.text.trim() ?? '';
     if (row && !evidencePlaceholder(loc, idSet) && !/^(none|n\/a)$/i.test(loc)) return;
-    ctx.report(finding('PM023', 'warning', drill.value, 'Was this a drill? is YES but no drill evidence bundle path is given; expected a path in the "Drill evidence bundle" row of section 8',
-      undefined, row ? [{ start: row.location.start, end: row.location.end, message: 'Drill evidence bundle' }] : undefined));
+    ctx.report(drill.value, 'Was this a drill? is YES but no drill evidence bundle path is given; expected a path in the "Drill evidence bundle" row of section 8',
+      { related: row ? [{ start: row.location.start, end: row.location.end, message: 'Drill evidence bundle' }] : undefined });
   },
 };

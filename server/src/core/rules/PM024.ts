@@ -1,5 +1,5 @@
 import { KNOWN_TEMPLATE_VERSIONS } from '../template';
-import { finding, type Rule } from './rule';
+import type { Rule } from './rule';
 
 export const PM024: Rule = {
   code: 'PM024',
@@ -10,7 +10,7 @@ export const PM024: Rule = {
   check(ctx) {
     const v = ctx.model.templateVersion;
     if (!v || KNOWN_TEMPLATE_VERSIONS.includes(v.text)) return;
-    ctx.report(finding('PM024', 'error', v, `Unknown template version "${v.text}"; expected one of ${KNOWN_TEMPLATE_VERSIONS.join(', ')}`));
+    ctx.report(v, `Unknown template version "${v.text}"; expected one of ${KNOWN_TEMPLATE_VERSIONS.join(', ')}`);
   },
 };
 
