@@ -10,7 +10,6 @@ import type { IncrementalParser } from './incremental';
 import { buildModel, parseMarkdown, type Model } from './model';
 import { RULES, ruleByCode } from './rules';
 import { reporter, type Rule, type RuleContext } from './rules/rule';
-import { hasUnknownVersion } from './rules/PM024';
 import { bundledSchema, validateView, type SchemaIssue } from './schema';
 import { DEFAULT_SETTINGS } from './settings';
 import { LineIndex, detectEol } from './text';
@@ -144,9 +143,17 @@ export function analyze(text: string, opts: AnalyzeOptions, masked?: MaskedText)
     return c;
   };
 
-  if (hasUnknownVersion(model.templateVersion?.text)) {
-    ruleByCode('PM024')!.check!(contextFor(ruleByCode('PM024')!));
-  } else {
+  const check = (rule: Rule) => {
+    if (!rule.check) return;
+    try {
+      rule.check(contextFor(rule));
+    } catch (e) {
+      base.internalErrors.push(`${rule.code}: ${(e as Error).stack ?? e}`);
+    }
+  };
+  for (const rule of RULES) if (rule.gate) check(rule);
+  if (findings.length === 0) {
+    // No gate closed: the schema, then every other rule.
     const pattern = settings.incidentIdPattern !== DEFAULT_SETTINGS.incidentIdPattern ? settings.incidentIdPattern : undefined;
     let issues: SchemaIssue[] = [];
     try {
@@ -155,14 +162,7 @@ export function analyze(text: string, opts: AnalyzeOptions, masked?: MaskedText)
       base.internalErrors.push(`schema validation: ${(e as Error).message}`);
     }
     schemaFindings(view, contextFor, issues, base.internalErrors);
-    for (const rule of RULES) {
-      if (!rule.check) continue;
-      try {
-        rule.check(contextFor(rule));
-      } catch (e) {
-        base.internalErrors.push(`${rule.code}: ${(e as Error).stack ?? e}`);
-      }
-    }
+    for (const rule of RULES) if (!rule.gate) check(rule);
   }
 
   // Clamp every range into the document, whatever a rule computed.

@@ -6,6 +6,7 @@ export const PM024: Rule = {
   title: 'Unknown template version',
   why: 'The rules are written for template 1.1; checking another version against them would report noise. A document with an unknown version gets this finding and no other.',
   severity: 'error',
+  gate: true,
   examples: { fails: '*Template version: 2.0*', passes: '*Template version: 1.1*' },
   check(ctx) {
     const v = ctx.model.templateVersion;
@@ -13,7 +14,3 @@ export const PM024: Rule = {
     ctx.report(v, `Unknown template version "${v.text}"; expected one of ${KNOWN_TEMPLATE_VERSIONS.join(', ')}`);
   },
 };
-
-export function hasUnknownVersion(version: string | undefined): boolean {
-  return version !== undefined && !KNOWN_TEMPLATE_VERSIONS.includes(version);
-}

@@ -53,6 +53,11 @@ export interface Rule {
   fix?: string;
   /** An example that fails and one that passes (Markdown snippets), for docs/rules/. */
   examples: { fails: string; passes: string };
+  /**
+   * A gate runs first; when it reports anything, the document is not one the other rules
+   * understand, so neither the schema nor any other rule checks it (PM024: unknown template version).
+   */
+  gate?: boolean;
   check?(ctx: RuleContext): void;
   /** Reports a schema issue with this rule's code (default: the message on the value, as is). */
   fromSchema?(ctx: RuleContext, input: SchemaFindingInput): void;
