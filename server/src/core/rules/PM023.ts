@@ -1,4 +1,5 @@
 import { evidencePlaceholder } from '../view';
+import { incidentIdSet } from './evidence';
 import type { Rule } from './rule';
 
 export const PM023: Rule = {
@@ -13,7 +14,7 @@ export const PM023: Rule = {
   check(ctx) {
     const drill = ctx.model.summary.drill;
     if (!drill || drill.value.text.trim().toUpperCase() !== 'YES') return;
-    const idSet = (ctx.view.json.header as Record<string, unknown> | undefined)?.incidentId != null;
+    const idSet = incidentIdSet(ctx);
     const row = ctx.model.evidence.find((e) => /drill/i.test(e.artifact.text));
     const loc = row?.location.text.trim() ?? '';
     if (row && !evidencePlaceholder(loc, idSet) && !/^(none|n\/a)$/i.test(loc)) return;
