@@ -54,7 +54,6 @@ import {
   IncrementalParser,
   LineIndex,
   analyzeInSteps,
-  bundledSchema,
   isPostmortem,
   relativePath,
   collectFixAll,
@@ -342,11 +341,11 @@ const ASSIST_PATIENCE_MS = 750;
 async function current(
   uri: string,
   patienceMs?: number,
-): Promise<{ doc: TextDocument; settings: Settings; analysis: Analysis | undefined; schema: CompiledSchema | undefined }> {
+): Promise<{ doc: TextDocument; settings: Settings; analysis: Analysis | undefined }> {
   openDocument(uri);
   const settings = await settingsFor(uri);
   const doc = openDocument(uri); // may have changed (or closed) while settings were fetched
-  if (!settings.enable) return { doc, settings, analysis: undefined, schema: undefined };
+  if (!settings.enable) return { doc, settings, analysis: undefined };
   const result = analysisInSteps(doc, settings, () => documents.get(uri)?.version !== doc.version).catch(() => undefined);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const analysis =
@@ -354,9 +353,9 @@ async function current(
       ? await result
       : await Promise.race([result, new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), patienceMs)))]);
   if (timer) clearTimeout(timer);
-  if (analysis === 'late') return { doc, settings, analysis: undefined, schema: undefined };
+  if (analysis === 'late') return { doc, settings, analysis: undefined };
   if (documents.get(uri)?.version !== doc.version) return current(uri, patienceMs); // edited meanwhile
-  return { doc, settings, analysis: analysis?.isPostmortem ? analysis : undefined, schema: analysisCache.get(uri)?.schema };
+  return { doc, settings, analysis: analysis?.isPostmortem ? analysis : undefined };
 }
 
 function cancelPending(uri: string): void {
@@ -598,9 +597,9 @@ connection.onHover(
   guard('textDocument/hover', async (params: unknown) => {
     const uri = uriParam(params);
     const pos = positionParam(params);
-    const { analysis, schema } = await current(uri, ASSIST_PATIENCE_MS);
+    const { analysis } = await current(uri, ASSIST_PATIENCE_MS);
     if (!analysis) return null;
-    const h = hoverAt(analysis, analysis.lines.offsetAt(pos), schema ?? bundledSchema());
+    const h = hoverAt(analysis, analysis.lines.offsetAt(pos));
     return h ? toHover(analysis.lines, h) : null;
   }),
 );
@@ -609,10 +608,10 @@ connection.onCompletion(
   guard('textDocument/completion', async (params: unknown) => {
     const uri = uriParam(params);
     const pos = positionParam(params);
-    const { settings, analysis, schema } = await current(uri, ASSIST_PATIENCE_MS);
+    const { settings, analysis } = await current(uri, ASSIST_PATIENCE_MS);
     if (!analysis) return [];
     const evidence = () => listEvidenceFiles(root, settings.evidenceRoot);
-    const entries = completionsAt(analysis, analysis.lines.offsetAt(pos), settings, evidence, schema ?? bundledSchema());
+    const entries = completionsAt(analysis, analysis.lines.offsetAt(pos), settings, evidence);
     return entries.map((c, i) => toCompletionItem(analysis.lines, c, i));
   }),
 );

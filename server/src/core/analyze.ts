@@ -3,7 +3,7 @@
  * Never throws for any input text: a rule that throws is reported as one
  * finding-free log line and the others still run.
  */
-import type { AnalyzeOptions } from './api';
+import type { AnalyzeOptions, CompiledSchema } from './api';
 import { isPostmortemText, relativePath } from './detect';
 import { dropMaskedRows, maskTableDirectives, type MaskedText } from './directives';
 import type { IncrementalParser } from './incremental';
@@ -29,6 +29,8 @@ export interface Analysis {
   view: JsonView;
   /** The document's own Status (undefined while unset). */
   status: DocumentStatus | undefined;
+  /** The schema resolved once for this analysis (`opts.schema` or the bundled one): hover and completion read this one. */
+  schema: CompiledSchema;
   /** Problems of a rule that threw (never expected; kept for the log). */
   internalErrors: string[];
 }
@@ -118,7 +120,8 @@ export function analyze(text: string, opts: AnalyzeOptions, masked?: MaskedText)
   const model = pm ? modelOf(text, opts, masked) : buildModel('');
   const view = buildView(model);
   const status = documentStatus(model);
-  const base: Analysis = { text, lines, isPostmortem: pm, findings: [], model, view, status, internalErrors: [] };
+  const schema = opts.schema ?? bundledSchema();
+  const base: Analysis = { text, lines, isPostmortem: pm, findings: [], model, view, status, schema, internalErrors: [] };
   if (!pm) return base;
 
   const effective: DocumentStatus | undefined = opts.statusAs ?? status;
@@ -131,6 +134,7 @@ export function analyze(text: string, opts: AnalyzeOptions, masked?: MaskedText)
     status: effective,
     incomplete,
     opts: { ...opts, settings },
+    schema,
     eol: detectEol(text),
   };
   const contexts = new Map<string, RuleContext>();
@@ -157,7 +161,7 @@ export function analyze(text: string, opts: AnalyzeOptions, masked?: MaskedText)
     const pattern = settings.incidentIdPattern !== DEFAULT_SETTINGS.incidentIdPattern ? settings.incidentIdPattern : undefined;
     let issues: SchemaIssue[] = [];
     try {
-      issues = validateView(opts.schema ?? bundledSchema(), view.json, pattern);
+      issues = validateView(schema, view.json, pattern);
     } catch (e) {
       base.internalErrors.push(`schema validation: ${(e as Error).message}`);
     }

@@ -1,5 +1,4 @@
 import { schemaAt } from '../schema';
-import { bundledSchema } from '../schema';
 import { isPlaceholder } from '../values';
 import type { Rule } from './rule';
 
@@ -30,7 +29,7 @@ export const PM003: Rule = {
   },
   fromSchema(ctx, { issue, pointer }) {
     if (!pointer) return;
-    const node = schemaAt(ctx.opts.schema ?? bundledSchema(), issue.path);
+    const node = schemaAt(ctx.schema, issue.path);
     const what = pointer.val.text === '' ? 'is empty' : 'is still a placeholder';
     ctx.report(pointer.val, `${pointer.label} ${what}; expected ${expectation(node)}`);
   },

@@ -4,7 +4,7 @@
  * findings for its code (`fromSchema`: severity, fixes), or both. Either way it
  * reports through `ctx.report`, which fills in the rule's code and severity.
  */
-import type { AnalyzeOptions } from '../api';
+import type { AnalyzeOptions, CompiledSchema } from '../api';
 import type { Model, Val } from '../model';
 import type { SchemaIssue } from '../schema';
 import type { JsonView, Pointer } from '../view';
@@ -21,6 +21,8 @@ export interface RuleContext {
   /** Severity of an incomplete part under `status` (SPEC §4). */
   incomplete: Severity;
   opts: AnalyzeOptions;
+  /** The schema the document is validated against (`opts.schema` or the bundled one). */
+  schema: CompiledSchema;
   eol: string;
   /**
    * Reports a finding of the rule being run on `at` (offsets): its code is the rule's, its
