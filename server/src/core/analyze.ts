@@ -3,14 +3,13 @@
  * Never throws for any input text: a rule that throws is reported as one
  * finding-free log line and the others still run.
  */
-import type { AnalyzeOptions } from './api';
+import type { AnalyzeOptions, CompiledSchema } from './api';
 import { isPostmortemText, relativePath } from './detect';
 import { dropMaskedRows, maskTableDirectives, type MaskedText } from './directives';
 import type { IncrementalParser } from './incremental';
 import { buildModel, parseMarkdown, type Model } from './model';
 import { RULES, ruleByCode } from './rules';
-import type { RuleContext } from './rules/rule';
-import { hasUnknownVersion } from './rules/PM024';
+import { reporter, type Rule, type RuleContext } from './rules/rule';
 import { bundledSchema, validateView, type SchemaIssue } from './schema';
 import { DEFAULT_SETTINGS } from './settings';
 import { builtInTemplate, type Template } from './templates';
@@ -32,6 +31,8 @@ export interface Analysis {
   view: JsonView;
   /** The document's own Status (undefined while unset). */
   status: DocumentStatus | undefined;
+  /** The schema resolved once for this analysis (`opts.schema` or the bundled one): hover and completion read this one. */
+  schema: CompiledSchema;
   /** Problems of a rule that threw (never expected; kept for the log). */
   internalErrors: string[];
 }
@@ -60,26 +61,26 @@ function fillMessage(template: string, vars: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
 }
 
-function schemaFindings(ctx: RuleContext, issues: SchemaIssue[], internalErrors: string[]): void {
+/** Each rule's context: the shared one with a `report` that fills in that rule's code and severity. */
+type ContextFor = (rule: Pick<Rule, 'code' | 'severity'>) => RuleContext;
+
+function schemaFindings(view: JsonView, contextFor: ContextFor, issues: SchemaIssue[], internalErrors: string[]): void {
   // A placeholder gets PM003 (or the rule that names that gap) and nothing else.
   const incompletePaths = new Set(issues.filter((i) => i.keyword === 'type').map((i) => i.path));
   for (const issue of issues) {
     if (issue.keyword !== 'type' && incompletePaths.has(issue.path)) continue;
     const rule = ruleByCode(issue.code);
-    const pointer = ctx.view.pointers.get(issue.path);
-    const severity: Severity = !rule ? 'error' : rule.severity === 'by status' ? ctx.incomplete : rule.severity;
+    const pointer = view.pointers.get(issue.path);
     const message = fillMessage(issue.message, {
       label: pointer?.label ?? issue.path,
       value: pointer?.val.text ?? '',
       allowed: (issue.allowed ?? []).filter((a) => a !== null).join(', '),
     });
     try {
-      const f = rule?.fromSchema
-        ? rule.fromSchema(ctx, { issue, pointer, message, severity })
-        : pointer
-          ? { code: issue.code, severity, start: pointer.val.start, end: pointer.val.end, message }
-          : undefined;
-      if (f) ctx.report(f);
+      // A code a team schema names but no rule has: an error, as the schema says it.
+      const rctx = contextFor(rule ?? { code: issue.code, severity: 'error' });
+      if (rule?.fromSchema) rule.fromSchema(rctx, { issue, pointer, message });
+      else if (pointer) rctx.report(pointer.val, message);
     } catch (e) {
       internalErrors.push(`${issue.code} (schema): ${(e as Error).stack ?? e}`);
     }
@@ -130,44 +131,55 @@ export function analyze(text: string, opts: AnalyzeOptions, masked?: MaskedText)
   const model = pm ? modelOf(text, opts, template, masked) : buildModel('');
   const view = buildView(model, template.descriptor);
   const status = documentStatus(model, template);
-  const base: Analysis = { text, lines, isPostmortem: pm, findings: [], model, view, status, internalErrors: [] };
+  // A team template's own schema; the built-in template's is the bundled one or the team's `postmortem.schema`.
+  const schema = template === builtInTemplate() ? opts.schema ?? bundledSchema() : template.schema;
+  const base: Analysis = { text, lines, isPostmortem: pm, findings: [], model, view, status, schema, internalErrors: [] };
   if (!pm) return base;
 
   const effective: DocumentStatus | undefined = opts.statusAs ? statusWorkflow(template.descriptor).final : status;
   const findings: Finding[] = [];
-  const ctx: RuleContext = {
+  const incomplete = incompleteSeverity(effective, template);
+  const shared: Omit<RuleContext, 'report'> = {
     text,
     model,
     view,
     status: effective,
-    incomplete: incompleteSeverity(effective, template),
-    template,
+    incomplete,
     opts: { ...opts, settings },
+    schema,
+    template,
     eol: detectEol(text),
-    report: (f) => findings.push(f),
+  };
+  const contexts = new Map<string, RuleContext>();
+  const contextFor: ContextFor = (rule) => {
+    let c = contexts.get(rule.code);
+    if (!c) {
+      c = { ...shared, report: reporter(rule.code, rule.severity, incomplete, findings) };
+      contexts.set(rule.code, c);
+    }
+    return c;
   };
 
-  if (hasUnknownVersion(model.templateVersion?.text, template)) {
-    ruleByCode('PM024')!.check!(ctx);
-  } else {
+  const check = (rule: Rule) => {
+    if (!rule.check) return;
+    try {
+      rule.check(contextFor(rule));
+    } catch (e) {
+      base.internalErrors.push(`${rule.code}: ${(e as Error).stack ?? e}`);
+    }
+  };
+  for (const rule of RULES) if (rule.gate) check(rule);
+  if (findings.length === 0) {
+    // No gate closed: the schema, then every other rule.
     const pattern = settings.incidentIdPattern !== DEFAULT_SETTINGS.incidentIdPattern ? settings.incidentIdPattern : undefined;
     let issues: SchemaIssue[] = [];
     try {
-      // A team template's own schema; the built-in template's is the bundled one or the team's `postmortem.schema`.
-      const schema = template === builtInTemplate() ? opts.schema ?? bundledSchema() : template.schema;
       issues = validateView(schema, view.json, pattern);
     } catch (e) {
       base.internalErrors.push(`schema validation: ${(e as Error).message}`);
     }
-    schemaFindings(ctx, issues, base.internalErrors);
-    for (const rule of RULES) {
-      if (!rule.check) continue;
-      try {
-        rule.check(ctx);
-      } catch (e) {
-        base.internalErrors.push(`${rule.code}: ${(e as Error).stack ?? e}`);
-      }
-    }
+    schemaFindings(view, contextFor, issues, base.internalErrors);
+    for (const rule of RULES) if (!rule.gate) check(rule);
   }
 
   // Clamp every range into the document, whatever a rule computed.

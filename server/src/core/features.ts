@@ -1,8 +1,8 @@
-/** Hover, completion and document symbols, from the model and the schema. */
+/** Hover, completion and document symbols, from the model and the analysis's schema. */
 import type { Analysis } from './analyze';
-import type { CompiledSchema, CompletionEntry, HoverInfo, SymbolEntry } from './api';
+import type { CompletionEntry, HoverInfo, SymbolEntry } from './api';
 import { HEADER_KEYS, ROLE_LABELS, SUMMARY_KEYS, type Span } from './model';
-import { bundledSchema, schemaAt } from './schema';
+import { schemaAt } from './schema';
 import type { Settings } from './types';
 
 const within = (s: Span, offset: number) => offset >= s.start && offset <= s.end;
@@ -22,11 +22,11 @@ function pathAt(a: Analysis, offset: number): { path: string; span: Span } | und
   return undefined;
 }
 
-export function hoverAt(a: Analysis, offset: number, schema: CompiledSchema = bundledSchema()): HoverInfo | undefined {
+export function hoverAt(a: Analysis, offset: number): HoverInfo | undefined {
   if (!a.isPostmortem) return undefined;
   const hit = pathAt(a, offset);
   if (!hit) return undefined;
-  const node = schemaAt(schema, hit.path);
+  const node = schemaAt(a.schema, hit.path);
   const description = typeof node?.description === 'string' ? node.description : undefined;
   if (!description) return undefined;
   const allowed = Array.isArray(node?.enum) ? `\n\nAllowed: ${(node!.enum as unknown[]).filter((x) => x !== null).map((x) => `\`${String(x)}\``).join(', ')}` : '';
@@ -37,7 +37,7 @@ export function hoverAt(a: Analysis, offset: number, schema: CompiledSchema = bu
  * `evidenceFiles`: workspace-relative paths (forward slashes) that exist, offered in evidence cells;
  * a function is called only when the cursor is in one (listing them walks the disk).
  */
-export function completionsAt(a: Analysis, offset: number, settings: Settings, evidenceFiles: string[] | (() => string[]) = [], schema: CompiledSchema = bundledSchema()): CompletionEntry[] {
+export function completionsAt(a: Analysis, offset: number, settings: Settings, evidenceFiles: string[] | (() => string[]) = []): CompletionEntry[] {
   if (!a.isPostmortem) return [];
   const m = a.model;
   for (const r of Object.values(m.signoff)) {
@@ -54,7 +54,7 @@ export function completionsAt(a: Analysis, offset: number, settings: Settings, e
   if (/^\/evidence\/\d+\/location$/.test(path)) {
     return (typeof evidenceFiles === 'function' ? evidenceFiles() : evidenceFiles).map((f) => ({ label: `\`${f}\``, kind: 'path' as const, start: span.start, end: span.end, detail: 'evidence file' }));
   }
-  const node = schemaAt(schema, path);
+  const node = schemaAt(a.schema, path);
   if (Array.isArray(node?.enum)) {
     return (node!.enum as unknown[])
       .filter((x): x is string => typeof x === 'string')

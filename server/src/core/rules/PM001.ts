@@ -1,6 +1,6 @@
 import type { Section } from '../model';
 import { templateModel, type Template } from '../templates';
-import { finding, type Rule, type RuleContext } from './rule';
+import type { Rule, RuleContext } from './rule';
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The template's closing lines (each optional but the version line), at the end of the text. */
@@ -54,9 +54,9 @@ function missing(ctx: RuleContext, key: string, title: string, order: readonly s
   }
   let insert = skeletonOf(ctx.template, key, ctx.eol);
   if (at > 0 && text[at - 1] !== '\n' && text[at - 1] !== '\r') insert = ctx.eol + ctx.eol + insert;
-  ctx.report(finding('PM001', 'error', range, `Missing section "${title}"; expected its heading${next ? ' before this one' : ''}`, [
+  ctx.report(range, `Missing section "${title}"; expected its heading${next ? ' before this one' : ''}`, { fixes: [
     { title: `Insert section "${title}"`, safe: true, edits: [{ start: at, end: at, newText: insert }] },
-  ]));
+  ] });
 }
 
 export const PM001: Rule = {

@@ -2,7 +2,7 @@ import type { TemplateDescriptor } from '../../../../shared/src/template/descrip
 import type { Model, Row, Span, TableKey } from '../model';
 import { templateModel, type Template } from '../templates';
 import type { Fix } from '../types';
-import { finding, type Rule, type RuleContext } from './rule';
+import type { Rule, RuleContext } from './rule';
 
 interface Container {
   order: readonly string[];
@@ -116,7 +116,7 @@ export const PM002: Rule = {
   fromSchema(ctx, { issue, message }) {
     const container = issue.path.split('/')[1] ?? '';
     const m = missingEntry(ctx, container, issue.missing ?? '');
-    if (!m) return undefined;
-    return finding('PM002', 'error', m.range, message.replaceAll('{missing}', m.label), m.fix ? [m.fix] : undefined);
+    if (!m) return;
+    ctx.report(m.range, message.replaceAll('{missing}', m.label), { fixes: m.fix ? [m.fix] : undefined });
   },
 };

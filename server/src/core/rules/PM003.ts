@@ -1,7 +1,6 @@
 import { schemaAt } from '../schema';
-import { bundledSchema } from '../schema';
 import { isPlaceholder } from '../values';
-import { finding, type Rule } from './rule';
+import type { Rule } from './rule';
 
 const FORMAT_HINTS: Record<string, string> = {
   'pm-timestamp': 'a UTC timestamp like 2026-03-14 09:30 UTC',
@@ -28,11 +27,11 @@ export const PM003: Rule = {
     fails: '| Severity | CRITICAL / HIGH / MEDIUM |',
     passes: '| Severity | HIGH |',
   },
-  fromSchema(ctx, { issue, pointer, severity }) {
-    if (!pointer) return undefined;
-    const node = schemaAt(ctx.opts.schema ?? bundledSchema(), issue.path);
+  fromSchema(ctx, { issue, pointer }) {
+    if (!pointer) return;
+    const node = schemaAt(ctx.schema, issue.path);
     const what = pointer.val.text === '' ? 'is empty' : 'is still a placeholder';
-    return finding('PM003', severity, pointer.val, `${pointer.label} ${what}; expected ${expectation(node)}`);
+    ctx.report(pointer.val, `${pointer.label} ${what}; expected ${expectation(node)}`);
   },
   check(ctx) {
     const { model } = ctx;
@@ -43,12 +42,12 @@ export const PM003: Rule = {
       const onlyGuidance = blocks.every((b) => b.type === 'paragraph' && isPlaceholder(b.text.trim()));
       if (onlyGuidance) {
         const at = blocks.length ? { start: blocks[0]!.start, end: blocks[blocks.length - 1]!.end } : model.subsections.summary!.heading.textSpan;
-        ctx.report(finding('PM003', ctx.incomplete, at, 'Summary is still template guidance; expected 2–4 sentences on what happened, why it mattered, and how it was resolved'));
+        ctx.report(at, 'Summary is still template guidance; expected 2–4 sentences on what happened, why it mattered, and how it was resolved');
       }
     }
     // Section 7 with no action item filled in at all.
     if (model.actionTable && model.actions.length > 0 && model.actions.every((a) => isPlaceholder(a.action.text))) {
-      ctx.report(finding('PM003', ctx.incomplete, model.actions[0]!.action, 'Action Items has no action filled in; expected at least one action with an owner and a target date'));
+      ctx.report(model.actions[0]!.action, 'Action Items has no action filled in; expected at least one action with an owner and a target date');
     }
   },
 };

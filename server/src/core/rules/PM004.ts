@@ -1,5 +1,5 @@
 import { caseInsensitiveChoice } from '../values';
-import { finding, replaceFix, type Rule } from './rule';
+import { replaceFix, type Rule } from './rule';
 
 export const PM004: Rule = {
   code: 'PM004',
@@ -8,16 +8,17 @@ export const PM004: Rule = {
   severity: 'error',
   fix: 'One action per allowed choice; the canonical spelling for a case mismatch (information).',
   examples: { fails: '| Severity | Sev1 |', passes: '| Severity | CRITICAL |' },
-  fromSchema(_ctx, { issue, pointer, message }) {
-    if (!pointer) return undefined;
+  fromSchema(ctx, { issue, pointer, message }) {
+    if (!pointer) return;
     const allowed = (issue.allowed ?? []).filter((a): a is string => typeof a === 'string');
     const canonical = caseInsensitiveChoice(pointer.val.text, allowed);
     if (canonical !== undefined) {
-      return finding('PM004', 'information', pointer.val, `${pointer.label}: "${pointer.val.text}" should be spelled "${canonical}"`, [
+      ctx.report(pointer.val, `${pointer.label}: "${pointer.val.text}" should be spelled "${canonical}"`, { severity: 'information', fixes: [
         replaceFix(`Change to "${canonical}"`, pointer.val, canonical, true),
-      ]);
+      ] });
+      return;
     }
     const fixes = allowed.map((a) => replaceFix(`Change to "${a}"`, pointer.val, a, false));
-    return finding('PM004', 'error', pointer.val, message, fixes);
+    ctx.report(pointer.val, message, { fixes });
   },
 };

@@ -1,6 +1,6 @@
 import { type DateTime } from 'luxon';
 import { formatUtc, readTimestamp } from '../values';
-import { finding, replaceFix, type Rule, type RuleContext } from './rule';
+import { replaceFix, type Rule, type RuleContext } from './rule';
 import { dominantForm, timelineInstants } from './shared';
 import type { Val } from '../model';
 
@@ -42,8 +42,8 @@ export const PM005: Rule = {
   fix: 'Convert to UTC when the zone or offset is unambiguous (luxon does the zone maths; abbreviations like IST that name several zones get no fix).',
   examples: { fails: '| 2026-09-28 07:52 PDT | Alert fired | system |', passes: '| 2026-09-28 14:52 | Alert fired | system |' },
   fromSchema(ctx, { issue, pointer, message }) {
-    if (!pointer) return undefined;
+    if (!pointer) return;
     const utc = utcReplacement(ctx, issue.path, pointer.val);
-    return finding('PM005', 'error', pointer.val, message, utc ? [replaceFix(`Convert to UTC: ${utc}`, pointer.val, utc)] : undefined);
+    ctx.report(pointer.val, message, { fixes: utc ? [replaceFix(`Convert to UTC: ${utc}`, pointer.val, utc)] : undefined });
   },
 };

@@ -1,5 +1,5 @@
 import { readDate, readTimestamp } from '../values';
-import { finding, replaceFix, type Rule } from './rule';
+import { replaceFix, type Rule } from './rule';
 
 export const PM006: Rule = {
   code: 'PM006',
@@ -8,10 +8,10 @@ export const PM006: Rule = {
   severity: 'error',
   fix: 'Rewrite to ISO (YYYY-MM-DD) when unambiguous: "October 2, 2026" yes, "03/04/2026" no.',
   examples: { fails: '**Review Meeting Date:** March 14, 2026', passes: '**Review Meeting Date:** 2026-03-14' },
-  fromSchema(_ctx, { pointer, message }) {
-    if (!pointer) return undefined;
+  fromSchema(ctx, { pointer, message }) {
+    if (!pointer) return;
     const d = readDate(pointer.val.text);
     const rewrite = d.isoRewrite ?? readTimestamp(pointer.val.text, true).isoRewrite;
-    return finding('PM006', 'error', pointer.val, message, rewrite ? [replaceFix(`Rewrite as ${rewrite}`, pointer.val, rewrite)] : undefined);
+    ctx.report(pointer.val, message, { fixes: rewrite ? [replaceFix(`Rewrite as ${rewrite}`, pointer.val, rewrite)] : undefined });
   },
 };

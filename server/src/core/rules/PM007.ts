@@ -1,5 +1,5 @@
 import { sortTimelineRows } from '../format';
-import { finding, type Rule } from './rule';
+import type { Rule } from './rule';
 import { timelineInstants } from './shared';
 
 export const PM007: Rule = {
@@ -25,9 +25,10 @@ export const PM007: Rule = {
         if (first) edits = sortTimelineRows(ctx.text);
         const row = ctx.model.timeline[i]!;
         const prevRow = ctx.model.timeline[prev.row]!;
-        ctx.report(finding('PM007', 'warning', row.time, `Timeline row ${i + 1} (${row.time.text}) is earlier than the row above (${prevRow.time.text}); expected chronological order`,
-          first && edits ? [{ title: 'Sort the timeline by time', safe: true, edits }] : undefined,
-          [{ start: prevRow.time.start, end: prevRow.time.end, message: 'the row above' }]));
+        ctx.report(row.time, `Timeline row ${i + 1} (${row.time.text}) is earlier than the row above (${prevRow.time.text}); expected chronological order`, {
+          fixes: first && edits ? [{ title: 'Sort the timeline by time', safe: true, edits }] : undefined,
+          related: [{ start: prevRow.time.start, end: prevRow.time.end, message: 'the row above' }],
+        });
       }
       if (!prev || at >= prev.at) prev = { at, row: i };
     });

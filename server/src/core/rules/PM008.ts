@@ -1,4 +1,4 @@
-import { finding, type Rule } from './rule';
+import type { Rule } from './rule';
 import { summaryInstant } from './shared';
 
 export const PM008: Rule = {
@@ -29,8 +29,8 @@ export const PM008: Rule = {
       const ea = model.summary[early]!.value;
       const lb = model.summary[late]!.value;
       const msg = `${names[early]} (${ea.text}) is after ${names[late]} (${lb.text}); expected First detected ≤ Incident opened ≤ Incident resolved`;
-      ctx.report(finding('PM008', 'error', ea, msg, undefined, [{ start: lb.start, end: lb.end, message: names[late] }]));
-      ctx.report(finding('PM008', 'error', lb, msg, undefined, [{ start: ea.start, end: ea.end, message: names[early] }]));
+      ctx.report(ea, msg, { related: [{ start: lb.start, end: lb.end, message: names[late] }] });
+      ctx.report(lb, msg, { related: [{ start: ea.start, end: ea.end, message: names[early] }] });
     }
   },
 };

@@ -1,5 +1,5 @@
 import { formatDuration, readDuration } from '../values';
-import { finding, replaceFix, type Rule, type RuleContext } from './rule';
+import { replaceFix, type Rule, type RuleContext } from './rule';
 import { summaryInstant } from './shared';
 
 function computedMinutes(ctx: RuleContext): number | undefined {
@@ -20,10 +20,10 @@ export const PM009: Rule = {
     passes: '| Incident opened (UTC) | 2026-03-14 09:41 |\n| Incident resolved (UTC) | 2026-03-14 11:56 |\n| Total duration | 2h 15m |',
   },
   fromSchema(ctx, { pointer, message }) {
-    if (!pointer) return undefined;
+    if (!pointer) return;
     const minutes = computedMinutes(ctx);
     const fixes = minutes !== undefined ? [replaceFix(`Write the computed duration: ${formatDuration(minutes)}`, pointer.val, formatDuration(minutes))] : undefined;
-    return finding('PM009', 'error', pointer.val, message, fixes);
+    ctx.report(pointer.val, message, { fixes });
   },
   check(ctx) {
     const row = ctx.model.summary.totalDuration;
@@ -33,8 +33,8 @@ export const PM009: Rule = {
     if (stated === undefined || minutes === undefined) return;
     if (Math.abs(stated - minutes) < 1) return;
     const want = formatDuration(minutes);
-    ctx.report(finding('PM009', 'error', row.value,
+    ctx.report(row.value,
       `Total duration "${row.value.text}" does not match Incident resolved − Incident opened (${want})`,
-      [replaceFix(`Write the computed duration: ${want}`, row.value, want)]));
+      { fixes: [replaceFix(`Write the computed duration: ${want}`, row.value, want)] });
   },
 };

@@ -1,5 +1,5 @@
 import { readDate } from '../values';
-import { finding, replaceFix, type Rule } from './rule';
+import { replaceFix, type Rule } from './rule';
 
 export const PM011: Rule = {
   code: 'PM011',
@@ -8,9 +8,9 @@ export const PM011: Rule = {
   severity: 'error',
   fix: 'Rewrite the date to ISO when it is readable and unambiguous.',
   examples: { fails: '| 1 | Add alert on oracle lag | alice | next sprint | NO | OPEN |', passes: '| 1 | Add alert on oracle lag | alice | 2026-04-01 | NO | OPEN |' },
-  fromSchema(_ctx, { pointer, message }) {
-    if (!pointer) return undefined;
+  fromSchema(ctx, { pointer, message }) {
+    if (!pointer) return;
     const rewrite = readDate(pointer.val.text).isoRewrite;
-    return finding('PM011', 'error', pointer.val, message, rewrite ? [replaceFix(`Rewrite as ${rewrite}`, pointer.val, rewrite)] : undefined);
+    ctx.report(pointer.val, message, { fixes: rewrite ? [replaceFix(`Rewrite as ${rewrite}`, pointer.val, rewrite)] : undefined });
   },
 };

@@ -1,6 +1,6 @@
 import { ROLE_KEYS, ROLE_LABELS } from '../model';
 import { isPlaceholder } from '../values';
-import { finding, type Rule } from './rule';
+import type { Rule } from './rule';
 
 export const PM012: Rule = {
   code: 'PM012',
@@ -25,13 +25,13 @@ export const PM012: Rule = {
       incomplete.push(ROLE_LABELS[k]);
       const first = r[lacking[0]!];
       const names = lacking.map((c) => (c === 'name' ? 'Name' : c === 'signature' ? 'Signature' : 'Date')).join(', ');
-      ctx.report(finding('PM012', 'error', first, `${lead} the sign-off of ${ROLE_LABELS[k]} lacks ${names}`));
+      ctx.report(first, `${lead} the sign-off of ${ROLE_LABELS[k]} lacks ${names}`);
     }
     if (incomplete.length) {
       const status = model.header.status?.value ?? model.title?.textSpan;
       const rows = `${incomplete.length} sign-off row${incomplete.length > 1 ? 's are' : ' is'} incomplete (${incomplete.join(', ')})`;
       const message = ctx.opts.statusAs === 'FINAL' ? `${lead} ${rows}` : `${lead} ${rows}; all five roles must sign first`;
-      if (status) ctx.report(finding('PM012', 'error', status, message));
+      if (status) ctx.report(status, message);
     }
   },
 };

@@ -1,8 +1,6 @@
 import { evidencePlaceholder } from '../view';
-import { finding, type Rule } from './rule';
-import { resolveEvidencePath } from './paths';
-import { evidenceRefs } from './shared';
-import { safeTest, wrongIncidentId } from './PM013';
+import type { Rule } from './rule';
+import { evidenceRefs, incidentIdSet, resolveEvidencePath, safeTest, wrongIncidentId } from './evidence';
 
 export const PM014: Rule = {
   code: 'PM014',
@@ -16,7 +14,7 @@ export const PM014: Rule = {
   check(ctx) {
     const { root, fs } = ctx.opts;
     if (!root || !fs) return;
-    const idSet = ctx.view.json.header !== undefined && (ctx.view.json.header as Record<string, unknown>).incidentId != null;
+    const idSet = incidentIdSet(ctx);
     const id = idSet ? ctx.model.header.incidentId?.value.text : undefined;
     const incidentId = id && safeTest(ctx.opts.settings.incidentIdPattern, id) ? id : undefined;
     for (const row of ctx.model.evidence) {
@@ -28,7 +26,7 @@ export const PM014: Rule = {
         const v = resolveEvidencePath(ref.path, root, fs);
         if (v.kind !== 'inside') continue;
         if (!fs.exists(v.abs)) {
-          ctx.report(finding('PM014', 'warning', ref, `Evidence path "${ref.path}" does not exist in the workspace`));
+          ctx.report(ref, `Evidence path "${ref.path}" does not exist in the workspace`);
         }
       }
     }

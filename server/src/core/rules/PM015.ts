@@ -1,5 +1,5 @@
 import { isPlaceholder } from '../values';
-import { finding, type Rule } from './rule';
+import type { Rule } from './rule';
 
 const ABBREVIATIONS = /\b(e\.g|i\.e|etc|vs|approx|incl|no|fig|mr|mrs|ms|dr|st|inc|ltd|u\.s|a\.m|p\.m)\.$/i;
 
@@ -38,7 +38,7 @@ export const PM015: Rule = {
     if (blocks.length === 0) return;
     const n = countSentences(blocks.map((b) => b.text).join(' '));
     if (n >= 2 && n <= 4) return;
-    ctx.report(finding('PM015', 'warning', { start: blocks[0]!.start, end: blocks[blocks.length - 1]!.end },
-      `Summary has ${n} sentence${n === 1 ? '' : 's'}; expected 2–4`));
+    ctx.report({ start: blocks[0]!.start, end: blocks[blocks.length - 1]!.end },
+      `Summary has ${n} sentence${n === 1 ? '' : 's'}; expected 2–4`);
   },
 };

@@ -1,6 +1,6 @@
 import type { Prose, Section } from '../model';
 import { isPlaceholder } from '../values';
-import { finding, type Rule } from './rule';
+import type { Rule } from './rule';
 
 /** Guidance: an italic paragraph, or a list whose items are empty or only italic template text. */
 function isGuidance(b: Prose['blocks'][number]): boolean {
@@ -32,7 +32,7 @@ export const PM016: Rule = {
       const shown = p.blocks.filter((b) => b.type !== 'html');
       const heading = ((ctx.model.sections as Record<string, Section>)[sec.key] ?? (ctx.model.subsections as Record<string, Section>)[sec.key])!.heading;
       const range = shown.length ? { start: shown[0]!.start, end: shown[shown.length - 1]!.end } : heading.textSpan;
-      ctx.report(finding('PM016', ctx.incomplete, range, `Section ${sec.title} holds only template guidance or empty bullets; expected your own text`));
+      ctx.report(range, `Section ${sec.title} holds only template guidance or empty bullets; expected your own text`);
     }
   },
 };

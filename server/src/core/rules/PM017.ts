@@ -1,4 +1,4 @@
-import { finding, type Rule } from './rule';
+import type { Rule } from './rule';
 
 export const PM017: Rule = {
   code: 'PM017',
@@ -6,7 +6,7 @@ export const PM017: Rule = {
   why: 'A YES without its detail (Duration:, Count:, Partner(s):, Pool(s):, Tx:, Recipients:, Regulator:) cannot be reviewed or reported.',
   severity: 'error',
   examples: { fails: '| Originations blocked | YES | Duration: ___ |', passes: '| Originations blocked | YES | Duration: 2h 15m |' },
-  fromSchema(_ctx, { pointer, message }) {
-    return pointer ? finding('PM017', 'error', pointer.val, message) : undefined;
+  fromSchema(ctx, { pointer, message }) {
+    if (pointer) ctx.report(pointer.val, message);
   },
 };

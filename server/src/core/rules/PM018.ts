@@ -1,4 +1,4 @@
-import { finding, type Rule } from './rule';
+import type { Rule } from './rule';
 
 export const PM018: Rule = {
   code: 'PM018',
@@ -6,7 +6,7 @@ export const PM018: Rule = {
   why: 'Each timeline row answers when, what and who; a row missing one of them cannot be placed or followed up.',
   severity: 'by status',
   examples: { fails: '| | Fix deployed | alice |', passes: '| 2026-03-14 11:40 | Fix deployed | alice |' },
-  fromSchema(_ctx, { pointer, message, severity }) {
-    return pointer ? finding('PM018', severity, pointer.val, message) : undefined;
+  fromSchema(ctx, { pointer, message }) {
+    if (pointer) ctx.report(pointer.val, message);
   },
 };

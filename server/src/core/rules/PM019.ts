@@ -1,4 +1,4 @@
-import { finding, type Rule } from './rule';
+import type { Rule } from './rule';
 
 export const PM019: Rule = {
   code: 'PM019',
@@ -7,8 +7,8 @@ export const PM019: Rule = {
   severity: 'error',
   examples: { fails: '**Incident ID:** INC 42 / oracle', passes: '**Incident ID:** INC-2026-0042' },
   fromSchema(ctx, { pointer }) {
-    return pointer
-      ? finding('PM019', 'error', pointer.val, `Incident ID "${pointer.val.text}" does not match the pattern ${ctx.opts.settings.incidentIdPattern}; expected letters, digits, ".", "_" or "-"`)
-      : undefined;
+    if (pointer) {
+      ctx.report(pointer.val, `Incident ID "${pointer.val.text}" does not match the pattern ${ctx.opts.settings.incidentIdPattern}; expected letters, digits, ".", "_" or "-"`);
+    }
   },
 };

@@ -1,4 +1,4 @@
-import { finding, type Rule } from './rule';
+import type { Rule } from './rule';
 
 export const PM020: Rule = {
   code: 'PM020',
@@ -6,7 +6,7 @@ export const PM020: Rule = {
   why: 'Funds at risk is aggregated across incidents; it has to be a number in USD, or None.',
   severity: 'error',
   examples: { fails: '| Funds at risk at peak | about a million |', passes: '| Funds at risk at peak | $1,250,000 |' },
-  fromSchema(_ctx, { pointer, message }) {
-    return pointer ? finding('PM020', 'error', pointer.val, message) : undefined;
+  fromSchema(ctx, { pointer, message }) {
+    if (pointer) ctx.report(pointer.val, message);
   },
 };

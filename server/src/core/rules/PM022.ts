@@ -1,7 +1,6 @@
 import { evidencePlaceholder } from '../view';
-import { finding, type Rule } from './rule';
-import { resolveEvidencePath } from './paths';
-import { evidenceRefs } from './shared';
+import type { Rule } from './rule';
+import { evidenceRefs, incidentIdSet, resolveEvidencePath } from './evidence';
 
 export const PM022: Rule = {
   code: 'PM022',
@@ -10,14 +9,14 @@ export const PM022: Rule = {
   severity: 'error',
   examples: { fails: '| Audit log export | `../../etc/passwd` |', passes: '| Audit log export | `governance/evidence/INC-2026-0042/audit.csv` |' },
   check(ctx) {
-    const idSet = ctx.view.json.header !== undefined && (ctx.view.json.header as Record<string, unknown>).incidentId != null;
+    const idSet = incidentIdSet(ctx);
     const root = ctx.opts.root ?? '/workspace';
     for (const row of ctx.model.evidence) {
       if (evidencePlaceholder(row.location.text, idSet) && !/\.\./.test(row.location.text)) continue;
       for (const ref of evidenceRefs(row.location)) {
         if (ref.url) continue;
         const v = resolveEvidencePath(ref.path.replace(/<INCIDENT_ID>/gi, 'INCIDENT_ID'), root, ctx.opts.root ? ctx.opts.fs : undefined);
-        if (v.kind === 'outside') ctx.report(finding('PM022', 'error', ref, `Evidence path "${ref.path}" leaves the workspace: ${v.why}; expected a workspace-relative path`));
+        if (v.kind === 'outside') ctx.report(ref, `Evidence path "${ref.path}" leaves the workspace: ${v.why}; expected a workspace-relative path`);
       }
     }
   },

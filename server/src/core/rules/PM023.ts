@@ -1,5 +1,6 @@
 import { evidencePlaceholder } from '../view';
-import { finding, type Rule } from './rule';
+import { incidentIdSet } from './evidence';
+import type { Rule } from './rule';
 
 export const PM023: Rule = {
   code: 'PM023',
@@ -13,11 +14,11 @@ export const PM023: Rule = {
   check(ctx) {
     const drill = ctx.model.summary.drill;
     if (!drill || drill.value.text.trim().toUpperCase() !== 'YES') return;
-    const idSet = (ctx.view.json.header as Record<string, unknown> | undefined)?.incidentId != null;
+    const idSet = incidentIdSet(ctx);
     const row = ctx.model.evidence.find((e) => /drill/i.test(e.artifact.text));
     const loc = row?.location.text.trim() ?? '';
     if (row && !evidencePlaceholder(loc, idSet) && !/^(none|n\/a)$/i.test(loc)) return;
-    ctx.report(finding('PM023', 'warning', drill.value, 'Was this a drill? is YES but no drill evidence bundle path is given; expected a path in the "Drill evidence bundle" row of section 8',
-      undefined, row ? [{ start: row.location.start, end: row.location.end, message: 'Drill evidence bundle' }] : undefined));
+    ctx.report(drill.value, 'Was this a drill? is YES but no drill evidence bundle path is given; expected a path in the "Drill evidence bundle" row of section 8',
+      { related: row ? [{ start: row.location.start, end: row.location.end, message: 'Drill evidence bundle' }] : undefined });
   },
 };

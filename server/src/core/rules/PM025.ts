@@ -1,6 +1,6 @@
 import { ROLE_KEYS, ROLE_LABELS } from '../model';
 import { isPlaceholder, readDateOrTimestamp } from '../values';
-import { finding, type Rule } from './rule';
+import type { Rule } from './rule';
 
 export const PM025: Rule = {
   code: 'PM025',
@@ -21,8 +21,8 @@ export const PM025: Rule = {
       if (!r || isPlaceholder(r.date.text)) continue;
       const d = readDateOrTimestamp(r.date.text, true).date;
       if (d && d < written.startOf('day')) {
-        ctx.report(finding('PM025', 'warning', r.date, `Sign-off date of ${ROLE_LABELS[k]} (${r.date.text}) is before Date Written (${dw.value.text})`, undefined,
-          [{ start: dw.value.start, end: dw.value.end, message: 'Date Written' }]));
+        ctx.report(r.date, `Sign-off date of ${ROLE_LABELS[k]} (${r.date.text}) is before Date Written (${dw.value.text})`,
+          { related: [{ start: dw.value.start, end: dw.value.end, message: 'Date Written' }] });
       }
     }
   },

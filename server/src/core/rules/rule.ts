@@ -1,9 +1,10 @@
 /**
  * What a rule is. One module per rule (`PMnnn.ts`), registered in `index.ts`.
  * A rule either checks the model itself (`check`), or shapes the schema's
- * findings for its code (`fromSchema`: severity, fixes), or both.
+ * findings for its code (`fromSchema`: severity, fixes), or both. Either way it
+ * reports through `ctx.report`, which fills in the rule's code and severity.
  */
-import type { AnalyzeOptions } from '../api';
+import type { AnalyzeOptions, CompiledSchema } from '../api';
 import type { Model, Val } from '../model';
 import type { Template } from '../templates';
 import type { SchemaIssue } from '../schema';
@@ -21,17 +22,29 @@ export interface RuleContext {
   /** Severity of an incomplete part under `status` (SPEC §4). */
   incomplete: Severity;
   opts: AnalyzeOptions;
+  /** The schema the document is validated against (`opts.schema` or the bundled one). */
+  schema: CompiledSchema;
   /** The template the document is written with. */
   template: Template;
   eol: string;
-  report(f: Finding): void;
+  /**
+   * Reports a finding of the rule being run on `at` (offsets): its code is the rule's, its
+   * severity the rule's declared one (`incomplete` for a 'by status' rule) unless given.
+   */
+  report(at: { start: number; end: number }, message: string, options?: ReportOptions): void;
+}
+
+export interface ReportOptions {
+  fixes?: Fix[];
+  related?: RelatedLocation[];
+  /** Overrides the rule's declared severity for this finding. */
+  severity?: Severity;
 }
 
 export interface SchemaFindingInput {
   issue: SchemaIssue;
   pointer: Pointer | undefined;
   message: string;
-  severity: Severity;
 }
 
 export interface Rule {
@@ -45,16 +58,25 @@ export interface Rule {
   fix?: string;
   /** An example that fails and one that passes (Markdown snippets), for docs/rules/. */
   examples: { fails: string; passes: string };
+  /**
+   * A gate runs first; when it reports anything, the document is not one the other rules
+   * understand, so neither the schema nor any other rule checks it (PM024: unknown template version).
+   */
+  gate?: boolean;
   check?(ctx: RuleContext): void;
-  /** Turns a schema issue with this rule's code into a finding (default: as is). */
-  fromSchema?(ctx: RuleContext, input: SchemaFindingInput): Finding | undefined;
+  /** Reports a schema issue with this rule's code (default: the message on the value, as is). */
+  fromSchema?(ctx: RuleContext, input: SchemaFindingInput): void;
 }
 
-export function finding(code: string, severity: Severity, at: { start: number; end: number }, message: string, fixes?: Fix[], related?: RelatedLocation[]): Finding {
-  const f: Finding = { code, severity, start: at.start, end: at.end, message };
-  if (fixes && fixes.length) f.fixes = fixes;
-  if (related && related.length) f.related = related;
-  return f;
+/** The `report` of `RuleContext` for findings of `code`, collected into `findings`. */
+export function reporter(code: string, severity: RuleSeverity, incomplete: Severity, findings: Finding[]): RuleContext['report'] {
+  const declared = severity === 'by status' ? incomplete : severity;
+  return (at, message, options) => {
+    const f: Finding = { code, severity: options?.severity ?? declared, start: at.start, end: at.end, message };
+    if (options?.fixes && options.fixes.length) f.fixes = options.fixes;
+    if (options?.related && options.related.length) f.related = options.related;
+    findings.push(f);
+  };
 }
 
 /** A fix that replaces one value's text. */

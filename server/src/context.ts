@@ -1,0 +1,137 @@
+/**
+ * What the handler modules share: the connection and its open documents, the workspace (root,
+ * trust, what the client can do), settings, schemas and the per-document sessions. Created once
+ * by `server.ts`; handler modules get it in `register`.
+ */
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { CancellationToken, Connection, InitializeParams, ResponseError, ServerCapabilities, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Analysis, AnalyzeOptions, Settings } from './core';
+import { describe, guard, guardNotification, invalidParams } from './handlers/guard';
+import { nodeFileSystem } from './node/fs';
+import { SchemaCache } from './node/schemaCache';
+import { Sessions, type Current, type SessionHost } from './session';
+import { SettingsSource } from './settings';
+
+/** A module of LSP handlers (`handlers/*.ts`), registered by one line in `server.ts`. */
+export interface HandlerModule {
+  /** What the module adds to the `initialize` result's capabilities. */
+  capabilities?(params: InitializeParams): ServerCapabilities;
+  /** Registers the module's handlers; called once, before the connection listens. */
+  register(server: ServerContext): void;
+}
+
+/** `docs/rules/` beside the bundle (`dist/server.js` → `docs/rules/`). */
+const RULE_DOCS_DIR = path.join(__dirname, '..', 'docs', 'rules');
+
+export function filePathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+export class ServerContext {
+  readonly settings: SettingsSource;
+  readonly sessions: Sessions;
+  readonly schemas: SchemaCache;
+  /** Workspace root (absolute), from `initialize`. */
+  root: string | undefined;
+  /** The client announced `workspace.applyEdit`. */
+  hasApplyEdit = false;
+  private readonly loggedInternal = new Set<string>();
+
+  constructor(
+    readonly connection: Connection,
+    readonly documents: TextDocuments<TextDocument>,
+  ) {
+    this.settings = new SettingsSource(connection, this.log);
+    this.schemas = new SchemaCache((message) => {
+      this.log('error', `schema: ${message}`);
+      void connection.window.showErrorMessage(`Post-Mortem Assistant: ${message}. The bundled schema is used instead.`);
+    });
+    const host: SessionHost = {
+      document: (uri) => this.documents.get(uri),
+      fetchSettings: (uri) => this.settings.fetch(uri),
+      analyzeOptions: (doc, settings) => this.analyzeOptions(doc, settings),
+      analyzed: (uri, analysis) => this.logInternalErrors(uri, analysis),
+      failed: (uri, e) => this.log('error', `validation of ${uri} failed: ${describe(e)}`),
+    };
+    this.sessions = new Sessions(host);
+  }
+
+  /** From `initialize`: root, what the client can do, trust and initial settings. */
+  initialize(params: InitializeParams): void {
+    const caps = params.capabilities;
+    this.hasApplyEdit = caps.workspace?.applyEdit === true;
+    this.settings.initialize(caps.workspace?.configuration === true, params.initializationOptions);
+    const rootUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
+    let root = rootUri ? filePathOf(rootUri) : undefined;
+    if (root === undefined && typeof params.rootPath === 'string' && params.rootPath !== '') root = params.rootPath;
+    this.root = root !== undefined ? path.resolve(root) : undefined;
+  }
+
+  readonly log = (level: 'error' | 'warn' | 'info', message: string): void => {
+    try {
+      this.connection.console[level](message);
+    } catch {
+      // the connection may be gone; nothing else to do
+    }
+  };
+
+  /** Wraps a request handler: an exception becomes an error response and a log line, never an exit. */
+  guard<P, R>(name: string, fn: (params: P, token: CancellationToken) => R | Promise<R>): (params: P, token: CancellationToken) => Promise<R | ResponseError<void>> {
+    return guard(this.log, name, fn);
+  }
+
+  /** Wraps a notification handler: exceptions are logged. */
+  guardNotification<P>(name: string, fn: (params: P) => void | Promise<void>): (params: P) => void {
+    return guardNotification(this.log, name, fn);
+  }
+
+  openDocument(uri: string): TextDocument {
+    const doc = this.documents.get(uri);
+    if (!doc) throw invalidParams(`Document is not open: ${uri}`);
+    return doc;
+  }
+
+  /**
+   * For a request on the open document `uri`: its current version, settings and analysis
+   * (undefined analysis = not a post-mortem or disabled; see `DocumentSession.current`).
+   */
+  async current(uri: string, patienceMs?: number): Promise<Current> {
+    this.openDocument(uri);
+    const c = await this.sessions.get(uri).current(patienceMs);
+    if (!c) throw invalidParams(`Document is not open: ${uri}`);
+    return c;
+  }
+
+  analyzeOptions(doc: TextDocument, settings: Settings): AnalyzeOptions {
+    const filePath = filePathOf(doc.uri);
+    const base = this.root ?? (filePath !== undefined ? path.dirname(filePath) : process.cwd());
+    const schema = settings.schema !== '' ? this.schemas.resolve(settings.schema, base) : undefined;
+    const opts: AnalyzeOptions = { settings, fs: nodeFileSystem };
+    if (filePath !== undefined) opts.filePath = filePath;
+    if (this.root !== undefined) opts.root = this.root;
+    if (schema !== undefined) opts.schema = schema;
+    return opts;
+  }
+
+  /** The `codeDescription` link of a rule: its page under `docs/rules/`. */
+  readonly ruleHref = (code: string): string | undefined => {
+    if (!/^[A-Za-z0-9_-]+$/.test(code)) return undefined;
+    return pathToFileURL(path.join(RULE_DOCS_DIR, `${code}.md`)).href;
+  };
+
+  private logInternalErrors(uri: string, analysis: Analysis): void {
+    for (const e of analysis.internalErrors ?? []) {
+      // A rule that throws is isolated by the core; log each distinct failure once, not on every keystroke.
+      if (this.loggedInternal.has(e)) continue;
+      if (this.loggedInternal.size < 200) this.loggedInternal.add(e);
+      this.log('error', `internal error while checking ${uri}: ${e}`);
+    }
+  }
+}
