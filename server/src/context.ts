@@ -7,10 +7,11 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CancellationToken, Connection, InitializeParams, ResponseError, ServerCapabilities, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis, AnalyzeOptions, Settings } from './core';
+import { relativePath, selectTemplate, type Analysis, type AnalyzeOptions, type Settings } from './core';
 import { describe, guard, guardNotification, invalidParams } from './handlers/guard';
 import { nodeFileSystem } from './node/fs';
 import { SchemaCache } from './node/schemaCache';
+import { TemplateCache } from './node/templateCache';
 import { Sessions, type Current, type SessionHost } from './session';
 import { SettingsSource } from './settings';
 
@@ -38,6 +39,7 @@ export class ServerContext {
   readonly settings: SettingsSource;
   readonly sessions: Sessions;
   readonly schemas: SchemaCache;
+  readonly templates: TemplateCache;
   /** Workspace root (absolute), from `initialize`. */
   root: string | undefined;
   /** The client announced `workspace.applyEdit`. */
@@ -52,6 +54,10 @@ export class ServerContext {
     this.schemas = new SchemaCache((message) => {
       this.log('error', `schema: ${message}`);
       void connection.window.showErrorMessage(`Post-Mortem Assistant: ${message}. The bundled schema is used instead.`);
+    });
+    this.templates = new TemplateCache((message) => {
+      this.log('error', `template: ${message}`);
+      void connection.window.showErrorMessage(`Post-Mortem Assistant: ${message}.`);
     });
     const host: SessionHost = {
       document: (uri) => this.documents.get(uri),
@@ -117,6 +123,10 @@ export class ServerContext {
     if (filePath !== undefined) opts.filePath = filePath;
     if (this.root !== undefined) opts.root = this.root;
     if (schema !== undefined) opts.schema = schema;
+    if (settings.templates.length > 0) {
+      const templates = this.templates.resolve(settings.templates, base);
+      opts.template = selectTemplate(doc.getText(), relativePath(filePath, this.root), templates, settings.files);
+    }
     return opts;
   }
 

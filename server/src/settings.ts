@@ -10,7 +10,7 @@ import { sanitizeSettings, type Settings } from './core';
 import { describe, isRecord } from './handlers/guard';
 
 /** Settings a workspace may only give when it is trusted (package.json `restrictedConfigurations`). */
-const RESTRICTED = ['schema', 'incidentIdPattern'] as const;
+const RESTRICTED = ['schema', 'incidentIdPattern', 'templates'] as const;
 
 export class SettingsSource {
   /** The client answers `workspace/configuration`. */

@@ -96,7 +96,7 @@ function modelOf(text: string, opts: AnalyzeOptions, t: Template, masked: Masked
 }
 
 /** Whether `analyze` checks this text at all (enabled, and a post-mortem by heading or glob). */
-function checks(text: string, opts: AnalyzeOptions): boolean {
+export function isChecked(text: string, opts: AnalyzeOptions): boolean {
   const settings = opts.settings ?? DEFAULT_SETTINGS;
   if (!settings.enable) return false;
   // A team template was selected for it (by its first heading or a glob): it is a post-mortem.
@@ -115,7 +115,7 @@ export async function analyzeInSteps(
   parser: Pick<IncrementalParser, 'parseAsync'>,
   cancelled: () => boolean,
 ): Promise<Analysis | undefined> {
-  if (!checks(text, opts)) return analyze(text, opts);
+  if (!isChecked(text, opts)) return analyze(text, opts);
   const masked = maskTableDirectives(text);
   const tree = await parser.parseAsync(masked.text, cancelled);
   if (!tree || cancelled()) return undefined;
@@ -126,7 +126,7 @@ export async function analyzeInSteps(
 export function analyze(text: string, opts: AnalyzeOptions, masked?: MaskedText): Analysis {
   const settings = opts.settings ?? DEFAULT_SETTINGS;
   const lines = new LineIndex(text);
-  const pm = checks(text, opts);
+  const pm = isChecked(text, opts);
   const template = opts.template ?? builtInTemplate();
   const model = pm ? modelOf(text, opts, template, masked) : buildModel('');
   const view = buildView(model, template.descriptor);

@@ -510,9 +510,13 @@ type ReadRow = Record<string, Val> & { row: Row };
 function readTable(table: Table, spec: TableSpec): ReadRow[] | Record<string, ReadRow> {
   const cols = table.columns;
   const idx = spec.columns.map((c) => ('match' in c && c.match !== undefined ? columnIndex(cols, matcher(c.match), c.fallback) : c.fallback));
+  // A team template's timeline or action table may lack some of v1.1's columns (no Actor, no
+  // Blocking?): those read as empty values at the row's end, so every reader finds each column.
+  const canonical = TEMPLATE.tables.find((t) => t.key === spec.key)?.columns.filter((c) => !spec.columns.some((x) => x.key === c.key)) ?? [];
   const read = (row: Row): ReadRow => {
     const r = { row } as ReadRow;
     for (let i = 0; i < idx.length; i++) r[spec.columns[i]!.key] = cell(row, idx[i]!);
+    for (const c of canonical) r[c.key] = { start: row.end, end: row.end, text: '' };
     return r;
   };
   if (spec.shape === 'list') return table.rows.map(read);

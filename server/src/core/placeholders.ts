@@ -10,6 +10,8 @@ export function isPlaceholder(value: string, choices?: readonly string[]): boole
   if (/_{3,}/.test(v)) return true;
   if (/^\*\(.*\)\*$/s.test(v) || /^_\(.*\)_$/s.test(v)) return true;
   if (/^\*Describe\b.*\*$/s.test(v)) return true;
+  // `<what to write>`: a team template's value to fill (docs/templates.md); not an autolink, a path or an e-mail.
+  if (/^<(?![a-z][a-z0-9+.-]*:)[^<>@/\\]*>$/i.test(v)) return true;
   if (choices && isAllChoices(v, choices)) return true;
   return false;
 }

@@ -7,6 +7,7 @@ export const DEFAULT_SETTINGS: Settings = {
   breakerTriggers: [],
   rules: {},
   schema: '',
+  templates: [],
   evidenceRoot: 'governance/evidence',
   validation: { delayMs: 50 },
   timeline: { sortOnFormat: false },
@@ -61,6 +62,9 @@ export function sanitizeSettings(input: unknown, problems: string[] = []): Setti
     }
   }
   if (typeof s.schema === 'string') out.schema = s.schema;
+  const templates = stringArray(s.templates);
+  if (templates) out.templates = templates.filter((t) => t.trim() !== '');
+  else if (s.templates !== undefined) problems.push('postmortem.templates: expected an array of paths');
   if (typeof s.evidenceRoot === 'string' && s.evidenceRoot.trim() !== '') out.evidenceRoot = s.evidenceRoot.trim();
   if (isRecord(s.validation) && typeof s.validation.delayMs === 'number' && Number.isFinite(s.validation.delayMs)) {
     out.validation.delayMs = Math.max(0, Math.min(10_000, Math.round(s.validation.delayMs)));

@@ -5,13 +5,13 @@
  * view, rules, fixes and Mark Final apply.
  */
 import type { Heading as MdHeading, List as MdList, Root, RootContent, Table as MdTable } from 'mdast';
-import picomatch from 'picomatch';
 import {
   labelMatches, normLabel, statusWorkflow,
   type BlockSpec, type ColumnSpec, type FieldSpec, type RowSpec, type SectionSpec, type SubsectionSpec, type TableSpec,
   type TemplateDescriptor, type ValueKind,
 } from '../../../shared/src/template/descriptor';
 import type { CompiledSchema } from './api';
+import { firstHeading, matchesFiles } from './detect';
 import { buildModel, parseMarkdown, type Model } from './model';
 import { bundledSchema, bundledSchemaJson, compileSchemaJson } from './schema';
 import { TEMPLATE, TEMPLATE_1_1 } from './template';
@@ -53,21 +53,20 @@ export function titleMatcher(title: string): RegExp {
 }
 
 /**
- * The template a document is written with: the first whose title its first
- * heading matches, else the first configured one whose `files` globs match its
- * path, else the built-in v1.1.
+ * The template a document is written with: the first configured one whose
+ * title its first heading matches, else (when the built-in title does not
+ * match either) the first configured one if its path matches a
+ * `postmortem.files` glob, else the built-in v1.1.
  */
-export function selectTemplate(firstHeading: string | undefined, relPath: string | undefined, templates: readonly { template: Template; files?: readonly string[] }[]): Template {
-  if (firstHeading !== undefined) {
-    const n = normLabel(firstHeading);
-    for (const { template } of templates) if (template.title.test(n)) return template;
+export function selectTemplate(text: string, relPath: string | undefined, templates: readonly Template[], files: readonly string[]): Template {
+  if (templates.length === 0) return builtInTemplate();
+  const heading = firstHeading(text);
+  if (heading !== undefined) {
+    const n = normLabel(heading);
+    for (const t of templates) if (t.title.test(n)) return t;
     if (builtInTemplate().title.test(n)) return builtInTemplate();
   }
-  if (relPath !== undefined) {
-    for (const { template, files } of templates) {
-      if (files && files.length && picomatch(files as string[], { dot: true })(relPath)) return template;
-    }
-  }
+  if (relPath !== undefined && matchesFiles(relPath, files)) return templates[0]!;
   return builtInTemplate();
 }
 
@@ -86,7 +85,7 @@ const lineOf = (n: { position?: { start: { line: number } } }) => n.position?.st
 
 /** `Root causes` → `rootCauses`. */
 export function camelKey(label: string): string {
-  const words = normLabel(label).replace(/\(.*?\)/g, ' ').split(/[^a-z0-9]+/).filter(Boolean);
+  const words = normLabel(label).replace(/^\d+\s*[.)]\s*/, '').replace(/\(.*?\)/g, ' ').split(/[^a-z0-9]+/).filter(Boolean);
   const key = words.map((w, i) => (i === 0 ? w : w[0]!.toUpperCase() + w.slice(1))).join('');
   return /^[a-z]/.test(key) ? key : `k${key}`;
 }
@@ -112,8 +111,11 @@ function readTable(text: string, t: MdTable, section: string, sectionTitle: stri
   const [head, ...body] = t.children;
   const headers = head!.children.map((c) => cellText(text, c));
   const rows = body.map((r) => r.children.map((c) => cellText(text, c)));
-  const isList = rows.length === 1 && rows[0]!.every((c) => c === '' || PLACEHOLDER.test(c) || choicesOf(c) !== undefined);
   const norm = headers.map(normLabel);
+  // A list the author extends: its only body row is all placeholders, or it is a timeline (first
+  // column a time) or an owner table (v1.1's timeline and action items, whose rows are examples).
+  const onlyPlaceholders = rows.length === 1 && rows[0]!.every((c) => c === '' || PLACEHOLDER.test(c) || choicesOf(c) !== undefined);
+  const isList = onlyPlaceholders || /\(utc\)|^time\b/.test(norm[0] ?? '') || norm.includes('owner');
   const name = (h: string) => (isList ? `${sectionTitle} row {i} ${h}` : `{row} ${h}`);
   const column = (h: string, i: number, key: string, extra: Partial<ColumnSpec> = {}): ColumnSpec => {
     const sample = isList ? rows[0]?.[i] ?? '' : '';
@@ -363,4 +365,47 @@ export function loadTemplate(source: string, text: string, extraSchema?: Record<
 function stripMeta(s: Record<string, unknown>): Record<string, unknown> {
   const { $schema: _s, $id: _i, ...rest } = s;
   return rest;
+}
+
+/** `team.md` → `team.schema.json`: the optional schema beside a template. */
+export function templateSchemaPath(templatePath: string): string {
+  return `${templatePath.replace(/\.(md|markdown)$/i, '')}.schema.json`;
+}
+
+/**
+ * A team template file (absolute path) and the optional `<name>.schema.json`
+ * beside it. On any problem: no template and one message naming the file (and
+ * the line, for a template that cannot be read); the document falls back to
+ * the built-in template.
+ */
+export function loadTemplateFile(absPath: string, readFile: (p: string) => string): { template?: Template; error?: string } {
+  let text: string;
+  try {
+    text = readFile(absPath);
+  } catch (e) {
+    return { error: `${absPath}: cannot read the template (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); using the built-in template` };
+  }
+  const schemaPath = templateSchemaPath(absPath);
+  let extra: Record<string, unknown> | undefined;
+  let schemaText: string | undefined;
+  try {
+    schemaText = readFile(schemaPath);
+  } catch {
+    schemaText = undefined;
+  }
+  if (schemaText !== undefined) {
+    try {
+      const json: unknown = JSON.parse(schemaText);
+      if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new Error('a schema must be a JSON object');
+      extra = json as Record<string, unknown>;
+    } catch (e) {
+      return { error: `${schemaPath}: ${(e as Error).message}; using the built-in template` };
+    }
+  }
+  try {
+    return { template: loadTemplate(absPath, text, extra) };
+  } catch (e) {
+    const where = e instanceof TemplateError ? e.message : `${absPath}: ${(e as Error).message}`;
+    return { error: `${where}; using the built-in template` };
+  }
 }

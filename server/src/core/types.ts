@@ -47,6 +47,8 @@ export interface Settings {
   rules: Record<string, RuleLevel>;
   /** Path (workspace-relative or absolute) of a team's own schema; '' = bundled. */
   schema: string;
+  /** Paths (workspace-relative or absolute) of team templates written in Markdown (docs/templates.md). */
+  templates: string[];
   evidenceRoot: string;
   validation: { delayMs: number };
   timeline: { sortOnFormat: boolean };

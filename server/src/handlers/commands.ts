@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LineIndex, formatDocument, isPostmortem, planMarkFinal, relativePath, type MarkFinalPlan, type Settings } from '../core';
+import { LineIndex, formatDocument, isChecked, planMarkFinal, type MarkFinalPlan, type Settings } from '../core';
 import { filePathOf, type HandlerModule, type ServerContext } from '../context';
 import { toDiagnostic, toLspEdit, versionedEdit } from '../node/lspConvert';
 import { invalidParams, isRecord } from './guard';
@@ -90,7 +90,7 @@ async function markFinal(server: ServerContext, args: unknown[] | undefined): Pr
   } else {
     doc = closedDocument(uri);
     settings = await server.settings.fetch(uri);
-    if (!settings.enable || !isPostmortem(doc.getText(), relativePath(filePathOf(uri), server.root), settings)) {
+    if (!isChecked(doc.getText(), server.analyzeOptions(doc, settings))) {
       return { applied: false, reason: notChecked(settings) };
     }
     lines = new LineIndex(doc.getText());

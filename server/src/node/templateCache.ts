@@ -1,0 +1,35 @@
+/**
+ * Team templates (`postmortem.templates`), read with the core's `loadTemplateFile` and
+ * cached by path and the mtime + size of the template and its `<name>.schema.json`.
+ * A template that cannot be used is left out (documents fall back to the built-in
+ * template) and `onError` hears why once.
+ */
+import * as path from 'node:path';
+import { loadTemplateFile, templateSchemaPath, type Template } from '../core';
+import { FileCache, fileStamp } from './fileCache';
+import { readTextFile } from './fs';
+
+export class TemplateCache {
+  private readonly cache: FileCache<Template | undefined>;
+
+  constructor(onError: (message: string) => void) {
+    this.cache = new FileCache(
+      (abs) => {
+        const r = loadTemplateFile(abs, readTextFile);
+        return { value: r.template, ...(r.error !== undefined ? { error: r.error } : {}) };
+      },
+      onError,
+      (abs) => `${fileStamp(abs)}|${fileStamp(templateSchemaPath(abs))}`,
+    );
+  }
+
+  /** The usable templates of the `templates` setting, in its order (paths relative to `base`). */
+  resolve(settings: readonly string[], base: string): Template[] {
+    const out: Template[] = [];
+    for (const s of settings) {
+      const t = this.cache.get(path.resolve(base, s.trim()));
+      if (t) out.push(t);
+    }
+    return out;
+  }
+}
