@@ -40,7 +40,7 @@ export function sortOnFormat(scope?: vscode.ConfigurationScope): boolean {
  * shape (`Settings` of the core, minus what VS Code handles itself). The server
  * pulls `workspace/configuration` per document afterwards; this is only a first value.
  * In an untrusted workspace VS Code already leaves out workspace values of the
- * restricted settings (`postmortem.schema`, `postmortem.incidentIdPattern`).
+ * restricted settings (`postmortem.schema`, `postmortem.incidentIdPattern`, `postmortem.templates`).
  */
 export function initialSettings(): Record<string, unknown> {
   const c = config();
@@ -51,6 +51,7 @@ export function initialSettings(): Record<string, unknown> {
     breakerTriggers: c.get('breakerTriggers'),
     rules: c.get('rules'),
     schema: c.get('schema'),
+    templates: c.get('templates'),
     evidenceRoot: c.get('evidenceRoot'),
     validation: { delayMs: c.get('validation.delayMs') },
     timeline: { sortOnFormat: c.get('timeline.sortOnFormat') },

@@ -57,10 +57,10 @@ test('settings: every one described, defaults equal to the core\'s', () => {
   assert.deepEqual([...levels].sort(), ['error', 'hint', 'information', 'off', 'warning']);
 });
 
-test('untrusted workspaces: the schema and the ID pattern are restricted', () => {
+test('untrusted workspaces: the schema, the ID pattern and the templates are restricted', () => {
   const u = pkg.capabilities.untrustedWorkspaces;
   assert.equal(u.supported, 'limited');
-  assert.deepEqual(u.restrictedConfigurations, ['postmortem.schema', 'postmortem.incidentIdPattern']);
+  assert.deepEqual(u.restrictedConfigurations, ['postmortem.schema', 'postmortem.incidentIdPattern', 'postmortem.templates']);
 });
 
 test('view, snippets and fix-all contributions', () => {
