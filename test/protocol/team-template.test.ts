@@ -12,7 +12,7 @@ import { REPO } from '../helpers/core';
 
 const VALID = path.join(REPO, 'test', 'fixtures', 'templates', 'sre', 'valid.md');
 const EMPTY_OWNER = path.join(REPO, 'test', 'fixtures', 'templates', 'sre', 'PM010-empty-owner.md');
-const SETTINGS = { validation: { delayMs: 0 }, templates: ['examples/templates/sre-postmortem.md'] };
+const SETTINGS = { validation: { delayMs: 0 }, templates: ['examples/templates/sre.md'] };
 
 for (const how of ['workspace/configuration', 'initialization options'] as const) {
   describe(`team template from ${how}`, () => {

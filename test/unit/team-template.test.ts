@@ -1,5 +1,5 @@
 /**
- * A team's template written in Markdown (examples/templates/sre-postmortem.md) is the spec:
+ * A team's template written in Markdown (examples/templates/sre.md) is the spec:
  * golden fixtures test/fixtures/templates/sre/NAME.md → NAME.expected.json → NAME.fixed.md,
  * checked with that template. Regenerate on purpose only: UPDATE_GOLDEN=1.
  */
@@ -11,7 +11,7 @@ import { applyEdits, builtInTemplate, collectFixAll, loadTemplateFile, planMarkF
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import { REPO, options, read, run, show } from '../helpers/core';
 
-const TEMPLATE_FILE = path.join(REPO, 'examples', 'templates', 'sre-postmortem.md');
+const TEMPLATE_FILE = path.join(REPO, 'examples', 'templates', 'sre.md');
 const DIR = path.join(REPO, 'test', 'fixtures', 'templates', 'sre');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
