@@ -44,7 +44,7 @@ test('v1.1 descriptor: sections by title or number, rows by label, columns by he
   // The header now names the third column Time: that column is read as the time.
   assert.equal(model.timeline[0]!.time.text, 'system', 'the time column is found by its header');
   assert.equal(model.timeline[0]!.event.text, '', 'the event column is found by its header');
-  assert.equal(model.tables.timeline, model.timelineTable);
+  assert.equal(model.templateTables.timeline, model.timelineTable);
 });
 
 test('the bundled schema requires exactly the descriptor\'s header fields and keyed rows', () => {

@@ -163,7 +163,7 @@ export interface Model {
   sections: Partial<Record<SectionKey, Section>>;
   subsections: Partial<Record<SubsectionKey, Section>>;
   /** Each template table found, by its descriptor key; the typed aliases below are the same tables. */
-  tables: Partial<Record<TableKey, Table>>;
+  templateTables: Partial<Record<TableKey, Table>>;
   summaryTable?: Table;
   summary: Partial<Record<SummaryKey, SummaryRow>>;
   summaryText?: Prose;
@@ -381,7 +381,7 @@ export function buildModel(text: string, root: Root = parseMarkdown(text), d: Te
     headings: [],
     sections: {},
     subsections: {},
-    tables: {},
+    templateTables: {},
     summary: {},
     timeline: [],
     prose: {},
@@ -478,16 +478,16 @@ export function buildModel(text: string, root: Root = parseMarkdown(text), d: Te
     const table = firstTableIn(spanOf(spec.section), before);
     if (!table) continue;
     const key = spec.key as TableKey;
-    model.tables[key] = table;
+    model.templateTables[key] = table;
     // The table's key is the model's property for its rows (`model.timeline`, `model.signoff`, …).
     (model as unknown as Record<TableKey, unknown>)[key] = readTable(table, spec);
   }
-  model.summaryTable = model.tables.summary;
-  model.timelineTable = model.tables.timeline;
-  model.impactTable = model.tables.impact;
-  model.actionTable = model.tables.actions;
-  model.evidenceTable = model.tables.evidence;
-  model.signoffTable = model.tables.signoff;
+  model.summaryTable = model.templateTables.summary;
+  model.timelineTable = model.templateTables.timeline;
+  model.impactTable = model.templateTables.impact;
+  model.actionTable = model.templateTables.actions;
+  model.evidenceTable = model.templateTables.evidence;
+  model.signoffTable = model.templateTables.signoff;
 
   // Prose: the summary text and the sections that must not stay guidance.
   for (const sec of [...d.sections, ...d.subsections]) {

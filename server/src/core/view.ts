@@ -132,7 +132,7 @@ export function buildView(model: Model, d: TemplateDescriptor = TEMPLATE): JsonV
   json.header = header;
 
   const table = (spec: TableSpec): void => {
-    if (!model.tables[spec.key as keyof Model['tables']]) return;
+    if (!model.templateTables[spec.key as keyof Model['templateTables']]) return;
     const rowsOf = (model as unknown as Record<string, unknown>)[spec.key];
     const valueColumns = spec.columns.slice(spec.shape === 'keyed' ? 1 : 0) as readonly ColumnSpec[];
     if (spec.key === 'timeline') {

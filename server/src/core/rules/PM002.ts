@@ -34,7 +34,7 @@ function containersOf(d: TemplateDescriptor): Record<string, Container> {
       order: t.rows.map((r) => r.key),
       labels: Object.fromEntries(t.rows.map((r) => [r.key, r.label])),
       present: (m) => rowsOf((m as unknown as Record<string, unknown>)[key] ?? {}),
-      fallback: (m) => m.tables[key]?.header,
+      fallback: (m) => m.templateTables[key]?.header,
     };
   }
   CONTAINERS.set(d, cs);
