@@ -113,18 +113,26 @@ function blockOf(text: string, idx: LineIndex, t: Table, headings: TableHeading[
 const recent = new Map<string, Model>();
 
 /**
- * `buildModel(text)` (a plain parse: what the formatter reads when no analysis
- * is handed in), memoised for the last few texts: formatting, checking the
- * result and sorting read the same text. Models are never changed by their readers.
+ * `buildModel(text)` (a plain parse: what the formatter reads when no model is
+ * handed in), memoised for the last few texts: the analysis registers its model
+ * (`rememberModel`), so formatting the text just analysed parses nothing again,
+ * and formatting, checking the result and sorting share one parse. Models are
+ * never changed by their readers.
  */
 export function modelOf(text: string): Model {
   let m = recent.get(text);
   if (!m) {
     m = buildModel(text);
-    if (recent.size >= 4) recent.delete(recent.keys().next().value!);
-    recent.set(text, m);
+    rememberModel(text, m);
   }
   return m;
+}
+
+/** Hands `modelOf` the model of `text`; it must be exactly `buildModel(text)` (a plain parse, nothing masked). */
+export function rememberModel(text: string, model: Model): void {
+  recent.delete(text);
+  if (recent.size >= 4) recent.delete(recent.keys().next().value!);
+  recent.set(text, model);
 }
 
 /** Every top-level GFM table of the document, in order, as remark-gfm parses it. Never throws. */
