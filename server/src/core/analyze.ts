@@ -6,6 +6,7 @@
 import type { AnalyzeOptions, CompiledSchema } from './api';
 import { isPostmortemText, relativePath } from './detect';
 import { dropMaskedRows, maskTableDirectives, type MaskedText } from './directives';
+import { rememberModel } from './format/tables';
 import type { IncrementalParser } from './incremental';
 import { buildModel, parseMarkdown, type Model } from './model';
 import { RULES, ruleByCode } from './rules';
@@ -92,6 +93,8 @@ function modelOf(text: string, opts: AnalyzeOptions, t: Template, masked: Masked
   const tree = (opts.parse ?? parseMarkdown)(masked.text);
   const model = buildModel(text, dropMaskedRows(tree, masked.comments), t.descriptor);
   if (masked.comments.length > 0) model.comments = [...model.comments, ...masked.comments].sort((a, b) => a.start - b.start);
+  // Nothing masked: this is the plain model the formatter reads; formatting this text parses nothing again.
+  else rememberModel(text, model);
   return model;
 }
 

@@ -2,8 +2,12 @@
  * The timeline-table formatter (SPEC §6). Pure: text in, edits out.
  *
  * Decisions:
- * - Tables are found and split as GFM/remark does (see format/tables.ts): a
- *   `|` inside a code span splits the cell unless escaped as `\|`.
+ * - The formatter works on the analysis: its tables are the model's (remark-gfm's
+ *   top-level `table` nodes, alignment from their `align`, see format/tables.ts),
+ *   the timeline is the model's timeline table (`## 2. Timeline`, `## Timeline`, …
+ *   whatever the rules read as section 2), its time column the model's, and its
+ *   times are read and written by values.ts. So a `|` inside a code span splits the
+ *   cell unless escaped as `\|` (as GFM and remark do), and fenced code is never a table.
  * - Every row becomes `| c1 | c2 | … |`, each cell padded with spaces to its
  *   column's display width (string-width: wide characters and emoji count as
  *   two). Padding follows the column's alignment: left/none pad on the right,
@@ -18,6 +22,8 @@
  * - A cell's trimmed text is never changed, except the timeline's time column,
  *   whose full UTC timestamps are rewritten to the document's UTC form (see
  *   format/timeline.ts). Non-UTC times and time-only cells are left as written.
+ * - Sorting (optional) orders rows by the instants PM007 reads (core/timeline.ts):
+ *   a time-only cell needs a date (a dated row above it, or First detected).
  * - All lines of a table take the header line's indentation (≤ 3 spaces).
  * - Edits replace only the content of lines that change (one edit per changed
  *   line); line breaks are never part of an edit, so each line keeps its own
@@ -27,28 +33,28 @@
  */
 import stringWidth from 'string-width';
 import type { TextEdit } from './types';
-import { findTables, type Align, type TableBlock } from './format/tables';
-import { findTimelineTable, normaliseTimelineCells, timelineContext, timelineOrder } from './format/timeline';
+import type { Model } from './model';
+import { LineIndex } from './text';
+import { modelOf, tablesOf, type Align, type TableBlock } from './format/tables';
+import { isUtcColumn, modelTimelineOrder, normaliseTimelineCells, timeColumn } from './format/timeline';
 
 export interface FormatOptions {
-  /** 'timeline': only the table under "## 2. Timeline"; 'all': every GFM table. */
+  /** 'timeline': only the model's timeline table; 'all': every GFM table. */
   scope: 'timeline' | 'all';
   sortByTime: boolean;
 }
 
-export { findTables, splitRow, parseDelimiterRow } from './format/tables';
-export type { Align, AtxHeading, TableBlock, TableCell, TableRow } from './format/tables';
+export { findTables, splitRow, tablesOf } from './format/tables';
+export type { Align, TableBlock, TableCell, TableHeading, TableRow } from './format/tables';
 export {
   findTimelineTable,
   sortTimelineRows,
-  timelineKeys,
   timelineOrder,
   normaliseTimelineCells,
   documentUtcSpelling,
-  TIMELINE_HEADING,
 } from './format/timeline';
-export { parseTimelineTime, formatTimelineTime } from './format/time';
-export type { TimelineTime, FullTimelineTime, TimeOfDay, UtcSpelling } from './format/time';
+export { parseTimelineTime, formatTimelineTime } from './values';
+export type { TimelineTime, FullTimelineTime, TimeOfDay } from './values';
 
 /** Display width of a cell's text (a tab counts as one column). */
 export function displayWidth(s: string): number {
@@ -97,22 +103,19 @@ export function layoutTable(header: readonly string[], align: readonly Align[], 
   return out;
 }
 
-function formatTable(text: string, table: TableBlock, timeline: boolean, tables: readonly TableBlock[], opts: FormatOptions): TextEdit[] {
+function formatTable(text: string, table: TableBlock, model: Model | undefined, opts: FormatOptions): TextEdit[] {
   const header = table.header.cells.map((c) => c.text);
   let body = table.body.map((r) => r.cells.map((c) => c.text));
-  if (timeline && body.length > 0) {
-    const ctx = timelineContext(table, tables);
+  const tc = model ? timeColumn(model) : -1;
+  if (model && tc >= 0 && body.length > 0) {
     // Normalise first: the tie-break of the document's UTC form is document order.
     const times = normaliseTimelineCells(
-      body.map((r) => r[0] ?? ''),
-      ctx.utcColumn,
+      body.map((r) => r[tc] ?? ''),
+      isUtcColumn(header[tc]),
     );
-    body = body.map((r, i) => [times[i]!, ...r.slice(1)]);
+    body = body.map((r, i) => (tc < r.length ? [...r.slice(0, tc), times[i]!, ...r.slice(tc + 1)] : r));
     if (opts.sortByTime) {
-      const order = timelineOrder(
-        body.map((r) => r[0] ?? ''),
-        ctx,
-      );
+      const order = modelTimelineOrder(model);
       if (order) body = order.map((i) => body[i]!);
     }
   }
@@ -126,9 +129,14 @@ function formatTable(text: string, table: TableBlock, timeline: boolean, tables:
   return edits;
 }
 
-export function formatDocument(text: string, opts: FormatOptions): TextEdit[] {
-  const tables = findTables(text);
-  const timeline = findTimelineTable(tables);
-  const chosen = opts.scope === 'all' ? tables : timeline ? [timeline] : [];
-  return chosen.flatMap((t) => formatTable(text, t, t === timeline, tables, opts));
+/**
+ * The edits that format `text`. `model`: the model of `text` as the analysis
+ * built it from a plain parse (default: built here); its tables are what is formatted.
+ */
+export function formatDocument(text: string, opts: FormatOptions, model: Model = modelOf(text)): TextEdit[] {
+  const tables = tablesOf(text, model, new LineIndex(text));
+  const chosen = opts.scope === 'all' ? tables : tables.filter((t) => t.timeline);
+  // The model's rows are the timeline's only when they are the table's rows, one for one.
+  const timelineModel = (t: TableBlock) => (t.timeline && t.body.length === model.timeline.length ? model : undefined);
+  return chosen.flatMap((t) => formatTable(text, t, timelineModel(t), opts));
 }

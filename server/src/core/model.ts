@@ -34,11 +34,16 @@ export interface Row extends Span {
   cells: Val[];
 }
 
+/** A column's alignment, from the colons of the delimiter row (GFM). */
+export type Align = 'none' | 'left' | 'center' | 'right';
+
 export interface Table extends Span {
   header: Row;
   rows: Row[];
   /** Lower-cased header texts. */
   columns: string[];
+  /** One per header cell. */
+  align: Align[];
 }
 
 // ------------------------------------------------------------------ vocabulary
@@ -169,6 +174,8 @@ export interface Model {
   summaryText?: Prose;
   timelineTable?: Table;
   timeline: TimelineRow[];
+  /** Every top-level table of the document, in order (the formatter's input). */
+  tables: Table[];
   prose: Partial<Record<ProseKey, Prose>>;
   impactTable?: Table;
   impact: Partial<Record<ImpactKey, ImpactRow>>;
@@ -232,7 +239,12 @@ function cellVal(text: string, start: number, end: number, last: boolean): Val {
   if (last) {
     // remark's last cell runs to the end of the line: past the closing pipe, trailing blanks included.
     while (e > s && /[ \t\r\n]/.test(text[e - 1]!)) e--;
-    if (e > s && text[e - 1] === '|' && text[e - 2] !== '\\') e--;
+    if (e > s && text[e - 1] === '|') {
+      // The closing pipe, unless escaped: an odd run of backslashes before it (`\\|` is a backslash, then the pipe).
+      let b = 0;
+      while (e - 2 - b >= s && text[e - 2 - b] === '\\') b++;
+      if (b % 2 === 0) e--;
+    }
   }
   const v = trimmedVal(text, s, e);
   if (v.text === '') {
@@ -272,6 +284,7 @@ function toTable(text: string, t: MdTable): Table {
     header,
     rows: body.map((r) => toRow(text, r)),
     columns: header.cells.map((c) => normLabel(c.text)),
+    align: header.cells.map((_, i) => t.align?.[i] ?? 'none'),
   };
 }
 
@@ -384,6 +397,7 @@ export function buildModel(text: string, root: Root = parseMarkdown(text), d: Te
     templateTables: {},
     summary: {},
     timeline: [],
+    tables: [],
     prose: {},
     impact: {},
     actions: [],
@@ -395,6 +409,7 @@ export function buildModel(text: string, root: Root = parseMarkdown(text), d: Te
 
   // Top-level walk: headings, tables, sections. Everything nested (lists, quotes) is walked for code/comments.
   const nodes = root.children;
+  for (const n of nodes) if (n.type === 'table') model.tables.push(toTable(text, n));
   for (const n of extraNodes(root)) {
     if (n.type === 'code' || n.type === 'inlineCode') model.code.push({ start: startOf(n), end: endOf(n) });
     if (n.type === 'html') {

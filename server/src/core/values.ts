@@ -195,6 +195,60 @@ export function formatUtc(dt: DateTime, form: TimestampForm, withSeconds: boolea
   }
 }
 
+/** A full UTC timestamp in one of the accepted spellings, read exactly as written. */
+export interface FullTimelineTime {
+  kind: 'full';
+  /** YYYY-MM-DD */
+  date: string;
+  /** HH:MM or HH:MM:SS, as written. */
+  time: string;
+  spelling: TimestampForm;
+  /** Milliseconds since the epoch (UTC). */
+  epochMs: number;
+}
+
+/** A timeline cell holding only a time of day (`HH:MM[:SS]`, optionally ` UTC` / `Z`). */
+export interface TimeOfDay {
+  kind: 'time';
+  /** HH:MM or HH:MM:SS, as written (without a suffix). */
+  time: string;
+  /** Milliseconds since midnight. */
+  ms: number;
+}
+
+export type TimelineTime = FullTimelineTime | TimeOfDay;
+
+/**
+ * A timeline cell read strictly: `readTimestamp`'s reading, kept only when the
+ * cell is spelled exactly as `formatUtc` writes that reading (a time of day:
+ * two-digit hours, then nothing, ` UTC` or `Z`). Anything else — other offsets,
+ * zone names, lower-case `utc`, single-digit hours, extra blanks — is undefined.
+ * The formatter respells only what this reads, so a respelling never changes
+ * what `readTimestamp` (and so every rule) reads. `utcColumn`: the column's
+ * header says `(UTC)`, so a full timestamp may leave out its `UTC` suffix.
+ */
+export function parseTimelineTime(cell: string, opts: { utcColumn: boolean }): TimelineTime | undefined {
+  const r = readTimestamp(cell, opts.utcColumn, true);
+  if (r.kind === 'utc' && r.utc && r.form) {
+    if (formatUtc(r.utc, r.form, r.hasSeconds === true) !== cell) return undefined;
+    const time = r.utc.toFormat(r.hasSeconds ? 'HH:mm:ss' : 'HH:mm');
+    return { kind: 'full', date: r.utc.toFormat('yyyy-MM-dd'), time, spelling: r.form, epochMs: r.utc.toMillis() };
+  }
+  if (r.kind === 'time-only' && r.secondsOfDay !== undefined) {
+    const sod = r.secondsOfDay;
+    const two = (n: number) => String(n).padStart(2, '0');
+    const time = `${two(Math.floor(sod / 3600))}:${two(Math.floor(sod / 60) % 60)}` + (r.hasSeconds ? `:${two(sod % 60)}` : '');
+    if (cell !== time && cell !== `${time} UTC` && cell !== `${time}Z`) return undefined;
+    return { kind: 'time', time, ms: sod * 1000 };
+  }
+  return undefined;
+}
+
+/** Writes a full timestamp in another spelling: same date, time and seconds presence. */
+export function formatTimelineTime(t: FullTimelineTime, spelling: TimestampForm): string {
+  return formatUtc(DateTime.fromMillis(t.epochMs, { zone: 'utc' }), spelling, t.time.length > 5);
+}
+
 // ---------------------------------------------------------------- dates
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];

@@ -1,29 +1,21 @@
 /**
- * The timeline table: which table it is, the time of each row, the stable
- * sort, and the normalisation of its timestamps to the document's UTC form.
+ * The timeline table in the formatter: the stable sort of its rows and the
+ * normalisation of its timestamps to the document's UTC form. Which table is
+ * the timeline, which column holds its times and what each time means are the
+ * model's and `values.ts`'s (through `core/timeline.ts`, the reading PM007 uses
+ * too), so the sort always puts right what PM007 finds.
  */
+import type { DateTime } from 'luxon';
 import type { TextEdit } from '../types';
+import type { Model } from '../model';
 import { LineIndex } from '../text';
-import { findTables, type TableBlock } from './tables';
-import {
-  dayOf,
-  formatTimelineTime,
-  parseTimelineTime,
-  type FullTimelineTime,
-  type TimelineTime,
-  type UtcSpelling,
-} from './time';
+import { instantKeys, readTimelineCells, summaryInstant } from '../timeline';
+import { formatTimelineTime, parseTimelineTime, type FullTimelineTime, type TimestampForm } from '../values';
+import { modelOf, tablesOf, type TableBlock } from './tables';
 
-/** The Timeline section's heading line (`## 2. Timeline`). */
-export const TIMELINE_HEADING = /^#{2}\s*2\.\s*Timeline/i;
-
-/**
- * The timeline table: the first table in the section opened by a heading
- * matching TIMELINE_HEADING (sub-headings of level 3+ may stand between them;
- * a table after the next level-1/2 heading is in another section and is not it).
- */
+/** The model's timeline table among the tables (`TableBlock.timeline`). */
 export function findTimelineTable(tables: readonly TableBlock[]): TableBlock | undefined {
-  return tables.find((t) => t.section !== undefined && TIMELINE_HEADING.test(t.section.raw));
+  return tables.find((t) => t.timeline);
 }
 
 /** Whether a header cell says `(UTC)`: its values may leave out the `UTC` suffix. */
@@ -31,57 +23,28 @@ export function isUtcColumn(headerCell: string | undefined): boolean {
   return headerCell !== undefined && /\(UTC\)/i.test(headerCell);
 }
 
-/** Date of the summary table's `First detected (UTC)` value: the date of leading time-only rows. */
-export function firstDetectedDay(tables: readonly TableBlock[]): number | undefined {
-  for (const t of tables) {
-    for (const r of t.body) {
-      const label = r.cells[0]?.text ?? '';
-      if (!/^First detected\b/i.test(label)) continue;
-      const v = parseTimelineTime(r.cells[1]?.text ?? '', { utcColumn: isUtcColumn(label) });
-      if (v?.kind === 'full') return dayOf(v);
-    }
+/**
+ * The column of the timeline's times (the model's choice), or -1 when no row
+ * has a cell there. Every body row of `model.timelineTable` is a `model.timeline` row.
+ */
+export function timeColumn(model: Model): number {
+  for (const r of model.timeline) {
+    const i = r.row.cells.indexOf(r.time);
+    if (i >= 0) return i;
   }
-  return undefined;
-}
-
-export interface TimelineContext {
-  utcColumn: boolean;
-  /** Date (midnight, epoch ms) for time-only cells above the first dated row. */
-  fallbackDay: number | undefined;
+  return -1;
 }
 
 /**
- * The instant of each row (by its time cell's text), or undefined where it
- * cannot be read. A time-only cell takes the date of the nearest dated row
- * above it (or the fallback day). Without any date at all (no full timestamp
- * in the column, no fallback), time-only cells compare by time of day alone;
- * otherwise a time-only cell above every dated row cannot be placed and is
- * unreadable.
+ * The stable sort of timeline rows by instant (`core/timeline.ts`, PM007's
+ * reading): a permutation (new position → old index). A row without an instant
+ * travels with the row above it; leading rows without one stay first. Undefined
+ * when sorting would change the instant of a row — a time-only cell takes its
+ * date from the row above, so moved it could mean another instant: the rows are
+ * then left as they are.
  */
-export function timelineKeys(cells: readonly string[], ctx: TimelineContext): (number | undefined)[] {
-  const parsed: (TimelineTime | undefined)[] = cells.map((c) => parseTimelineTime(c, { utcColumn: ctx.utcColumn }));
-  const anyDate = ctx.fallbackDay !== undefined || parsed.some((p) => p?.kind === 'full');
-  let day = ctx.fallbackDay;
-  return parsed.map((p) => {
-    if (p === undefined) return undefined;
-    if (p.kind === 'full') {
-      day = dayOf(p);
-      return p.epochMs;
-    }
-    if (day !== undefined) return day + p.ms;
-    return anyDate ? undefined : p.ms;
-  });
-}
-
-/**
- * The stable sort of timeline rows: a permutation (new position → old index).
- * A row whose time cannot be read travels with the row above it; leading
- * unreadable rows stay first. Returns undefined when sorting would change the
- * date a time-only cell gets from the row above (it would then mean another
- * instant): the rows are left as they are.
- */
-export function timelineOrder(cells: readonly string[], ctx: TimelineContext): number[] | undefined {
-  const keys = timelineKeys(cells, ctx);
+export function timelineOrder(cells: readonly string[], firstDetected: DateTime | undefined): number[] | undefined {
+  const keys = instantKeys(readTimelineCells(cells, firstDetected));
   const head: number[] = [];
   const groups: { key: number; rows: number[] }[] = [];
   keys.forEach((k, i) => {
@@ -91,25 +54,35 @@ export function timelineOrder(cells: readonly string[], ctx: TimelineContext): n
   });
   const sorted = groups.map((g, i) => ({ g, i })).sort((a, b) => a.g.key - b.g.key || a.i - b.i);
   const order = [...head, ...sorted.flatMap((s) => s.g.rows)];
-  const after = timelineKeys(
-    order.map((i) => cells[i]!),
-    ctx,
+  const after = instantKeys(
+    readTimelineCells(
+      order.map((i) => cells[i]!),
+      firstDetected,
+    ),
   );
   for (let j = 0; j < order.length; j++) if (after[j] !== keys[order[j]!]) return undefined;
   return order;
+}
+
+/** The sort of the model's timeline rows (see `timelineOrder`). */
+export function modelTimelineOrder(model: Model): number[] | undefined {
+  return timelineOrder(
+    model.timeline.map((r) => r.time.text),
+    summaryInstant(model, 'firstDetected'),
+  );
 }
 
 /**
  * The document's UTC form: the spelling of most of the column's full
  * timestamps; on a tie, the one that occurs first.
  */
-export function documentUtcSpelling(cells: readonly string[], utcColumn: boolean): UtcSpelling | undefined {
-  const counts = new Map<UtcSpelling, number>();
+export function documentUtcSpelling(cells: readonly string[], utcColumn: boolean): TimestampForm | undefined {
+  const counts = new Map<TimestampForm, number>();
   for (const c of cells) {
     const p = parseTimelineTime(c, { utcColumn });
     if (p?.kind === 'full') counts.set(p.spelling, (counts.get(p.spelling) ?? 0) + 1);
   }
-  let best: UtcSpelling | undefined;
+  let best: TimestampForm | undefined;
   let bestCount = 0;
   for (const [s, n] of counts) {
     // Map iteration is in order of first occurrence, so `>` keeps the first on a tie.
@@ -122,8 +95,9 @@ export function documentUtcSpelling(cells: readonly string[], utcColumn: boolean
 }
 
 /**
- * Rewrites each full UTC timestamp to the document's UTC form. Time-only
- * cells, unreadable cells and non-UTC times are returned unchanged.
+ * Rewrites each full UTC timestamp spelled exactly as accepted
+ * (`parseTimelineTime`) to the document's UTC form. Time-only cells, unreadable
+ * cells and non-UTC times are returned unchanged.
  */
 export function normaliseTimelineCells(cells: readonly string[], utcColumn: boolean): string[] {
   const target = documentUtcSpelling(cells, utcColumn);
@@ -134,25 +108,18 @@ export function normaliseTimelineCells(cells: readonly string[], utcColumn: bool
   });
 }
 
-/** The sort context of a document's timeline table. */
-export function timelineContext(table: TableBlock, tables: readonly TableBlock[]): TimelineContext {
-  return { utcColumn: isUtcColumn(table.header.cells[0]?.text), fallbackDay: firstDetectedDay(tables) };
-}
-
 /**
- * The PM007 quick fix: sorts the timeline's body rows by time (stable),
- * moving whole lines — each row's text is kept byte for byte, line breaks stay
- * where they are. Undefined when there is no timeline table, it is already in
- * order, or it cannot be sorted safely (see timelineOrder).
+ * The PM007 quick fix: sorts the timeline's body rows by time (stable), moving
+ * whole lines — each row's text is kept byte for byte; line breaks, and any line
+ * between two rows (a suppression comment the analysis masks), stay where they
+ * are. `model`: the analysis's model of `text` (default: a fresh one). Undefined
+ * when there is no timeline table, it is already in order, or it cannot be
+ * sorted safely (see timelineOrder).
  */
-export function sortTimelineRows(text: string): TextEdit[] | undefined {
-  const tables = findTables(text);
-  const table = findTimelineTable(tables);
-  if (!table || table.body.length < 2) return undefined;
-  const order = timelineOrder(
-    table.body.map((r) => r.cells[0]?.text ?? ''),
-    timelineContext(table, tables),
-  );
+export function sortTimelineRows(text: string, model: Model = modelOf(text)): TextEdit[] | undefined {
+  const table = tablesOf(text, model, new LineIndex(text)).find((t) => t.timeline);
+  if (!table || table.body.length < 2 || table.body.length !== model.timeline.length) return undefined;
+  const order = modelTimelineOrder(model);
   if (!order) return undefined;
   let first = -1;
   let last = -1;
@@ -163,13 +130,12 @@ export function sortTimelineRows(text: string): TextEdit[] | undefined {
     }
   });
   if (first < 0) return undefined;
-  const idx = new LineIndex(text);
   const rows = table.body;
   let newText = '';
   for (let j = first; j <= last; j++) {
     const src = rows[order[j]!]!;
     newText += text.slice(src.start, src.end);
-    if (j < last) newText += text.slice(rows[j]!.end, idx.starts[rows[j]!.line + 1]!); // this position's line break
+    if (j < last) newText += text.slice(rows[j]!.end, rows[j + 1]!.start); // what lies between positions j and j + 1
   }
   return [{ start: rows[first]!.start, end: rows[last]!.end, newText }];
 }

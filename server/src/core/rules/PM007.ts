@@ -1,6 +1,7 @@
 import { sortTimelineRows } from '../format';
+import { instantKeys, longestChronologicalRun, timelineInstants } from '../timeline';
+import type { Fix, RelatedLocation } from '../types';
 import type { Rule } from './rule';
-import { timelineInstants } from './shared';
 
 export const PM007: Rule = {
   code: 'PM007',
@@ -12,25 +13,43 @@ export const PM007: Rule = {
     fails: '| 2026-03-14 10:05 | Fix deployed | alice |\n| 2026-03-14 09:30 | Alert | system |',
     passes: '| 2026-03-14 09:30 | Alert | system |\n| 2026-03-14 10:05 | Fix deployed | alice |',
   },
+  /**
+   * The fewest rows: those outside the longest chronological run (of several, the
+   * one keeping the earliest rows), each named against the nearest rows of that
+   * run above and below it. One mistyped time is one finding, on that row. The
+   * finding and the fix read the same times (core/timeline.ts).
+   */
   check(ctx) {
-    const instants = timelineInstants(ctx.model);
-    let prev: { at: number; row: number } | undefined;
-    let edits: ReturnType<typeof sortTimelineRows> | null = null;
-    instants.forEach((x, i) => {
-      if (!x.instant) return;
-      const at = x.instant.toMillis();
-      if (prev && at < prev.at) {
-        // The sort fix rewrites the whole table: only the first out-of-order row carries it.
-        const first = edits === null;
-        if (first) edits = sortTimelineRows(ctx.text);
-        const row = ctx.model.timeline[i]!;
-        const prevRow = ctx.model.timeline[prev.row]!;
-        ctx.report(row.time, `Timeline row ${i + 1} (${row.time.text}) is earlier than the row above (${prevRow.time.text}); expected chronological order`, {
-          fixes: first && edits ? [{ title: 'Sort the timeline by time', safe: true, edits }] : undefined,
-          related: [{ start: prevRow.time.start, end: prevRow.time.end, message: 'the row above' }],
-        });
+    const rows = ctx.model.timeline;
+    const keys = instantKeys(timelineInstants(ctx.model));
+    const run = longestChronologicalRun(keys);
+    const inRun = new Set(run);
+    let first = true;
+    let k = 0; // run[k] is the first row of the run below the current row
+    keys.forEach((key, i) => {
+      while (k < run.length && run[k]! < i) k++;
+      if (key === undefined || inRun.has(i)) return;
+      const above = k > 0 ? run[k - 1] : undefined;
+      const below = k < run.length ? run[k] : undefined;
+      const row = rows[i]!;
+      const name = (j: number) => `row ${j + 1} (${rows[j]!.time.text})`;
+      const where =
+        above !== undefined && below !== undefined
+          ? `is out of order between ${name(above)} and ${name(below)}`
+          : above !== undefined
+            ? `is earlier than ${name(above)} above it`
+            : `is later than ${name(below!)} below it`;
+      const related: RelatedLocation[] = [];
+      if (above !== undefined) related.push({ start: rows[above]!.time.start, end: rows[above]!.time.end, message: 'the row above in time order' });
+      if (below !== undefined) related.push({ start: rows[below]!.time.start, end: rows[below]!.time.end, message: 'the row below in time order' });
+      // The sort fix rewrites the rows between the first and last it moves: only the first finding carries it.
+      let fix: Fix[] | undefined;
+      if (first) {
+        const edits = sortTimelineRows(ctx.text, ctx.model);
+        if (edits) fix = [{ title: 'Sort the timeline by time', safe: true, edits }];
+        first = false;
       }
-      if (!prev || at >= prev.at) prev = { at, row: i };
+      ctx.report(row.time, `Timeline row ${i + 1} (${row.time.text}) ${where}; expected chronological order`, { fixes: fix, related });
     });
   },
 };
