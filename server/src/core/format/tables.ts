@@ -114,10 +114,10 @@ const recent = new Map<string, Model>();
 
 /**
  * `buildModel(text)` (a plain parse: what the formatter reads when no model is
- * handed in), memoised for the last few texts: the analysis registers its model
- * (`rememberModel`), so formatting the text just analysed parses nothing again,
- * and formatting, checking the result and sorting share one parse. Models are
- * never changed by their readers.
+ * handed in), memoised for the last two texts (no more: a huge document's model
+ * is large). The analysis registers its model (`rememberModel`), so formatting
+ * the text just analysed parses nothing again, and formatting, checking the
+ * result and sorting share one parse. Models are never changed by their readers.
  */
 export function modelOf(text: string): Model {
   let m = recent.get(text);
@@ -131,7 +131,7 @@ export function modelOf(text: string): Model {
 /** Hands `modelOf` the model of `text`; it must be exactly `buildModel(text)` (a plain parse, nothing masked). */
 export function rememberModel(text: string, model: Model): void {
   recent.delete(text);
-  if (recent.size >= 4) recent.delete(recent.keys().next().value!);
+  if (recent.size >= 2) recent.delete(recent.keys().next().value!);
   recent.set(text, model);
 }
 
