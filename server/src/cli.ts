@@ -1,48 +1,150 @@
 /**
  * `postmortem-lint`: the post-mortem checks for CI and pre-commit (SPEC §2).
- * Wiring only: arguments → files → core `analyze` → one output format.
+ * Wiring only: arguments → files → core `analyze` (→ fixes) → one output format.
  *
- * Exit status: 0 when no finding is an error, 1 when one is, 2 on a usage
- * error, an unreadable file or a broken `.postmortemrc.json` (message on stderr).
+ * Exit status: 0 when no finding is an error, 1 when one is (or there are more
+ * warnings than `--max-warnings`), 2 on a usage error or any I/O problem: a
+ * missing or unreadable file or folder, a broken `.postmortemrc.json`, a file
+ * `--fix` could not write (message on stderr).
  */
+import * as nodeFs from 'node:fs';
 import * as path from 'node:path';
+import { createTwoFilesPatch } from 'diff';
 import pkg from '../../package.json';
-import { RULES, analyze, type AnalyzeOptions, type Settings } from './core';
+import { RULES, analyze, applyEdits, collectFixAll, type Analysis, type AnalyzeOptions, type Finding } from './core';
 import { USAGE, UsageError, parseArgs, type CliOptions } from './node/cliArgs';
 import {
   formatGithub,
   formatJson,
   formatSarif,
   formatText,
-  hasErrors,
-  toReportFinding,
   type FileReport,
+  type SarifInvocation,
+  toReportFinding,
 } from './node/cliReport';
-import { expandInputs } from './node/files';
-import { isDirectory, nodeFileSystem, readTextFile } from './node/fs';
-import { ConfigError, loadRcSettings } from './node/rc';
+import { IGNORE_FILE, IgnoreFile, expandInputs, type InputFile } from './node/files';
+import { isDirectory, isFile, nodeFileSystem, toPosix } from './node/fs';
+import { ConfigError, RcResolver } from './node/rc';
 import { detectRoot } from './node/root';
 import { SchemaCache } from './node/schemaCache';
 
 const NAME = 'postmortem-lint';
+/** Where the rule pages are published (SARIF `helpUri`). */
+const RULES_URL = `${pkg.repository.url.replace(/^git\+/, '').replace(/\.git$/, '')}/blob/main/docs/rules/`;
+/** `--fix` repeats fix-all until nothing changes (a fix may make room for another); never more often than this. */
+const MAX_FIX_PASSES = 10;
 
-interface Io {
+export interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdoutIsTTY: boolean;
+  /** The whole of stdin (only called for the input `-`). */
+  readStdin: () => string;
 }
 
-function errorLine(io: Io, message: string): void {
-  io.stderr(`${NAME}: ${message}\n`);
+class Run {
+  /** Any usage or I/O problem: exit 2. */
+  failed = false;
+  readonly notifications: { level: 'error' | 'warning'; message: string }[] = [];
+  constructor(readonly io: Io) {}
+  error(message: string): void {
+    this.failed = true;
+    this.notifications.push({ level: 'error', message });
+    this.io.stderr(`${NAME}: ${message}\n`);
+  }
+  warning(message: string): void {
+    this.notifications.push({ level: 'warning', message });
+    this.io.stderr(`${NAME}: warning: ${message}\n`);
+  }
+}
+
+function useColor(opts: CliOptions, io: Io): boolean {
+  if (opts.color !== undefined) return opts.color;
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force !== 'false';
+  if (opts.output !== undefined) return false;
+  return io.stdoutIsTTY && io.env.TERM !== 'dumb';
+}
+
+interface Source {
+  /** Absolute path; undefined for stdin without `--stdin-filename`. */
+  abs?: string;
+  display: string;
+  stdin: boolean;
+}
+
+interface Fixed {
+  text: string;
+  analysis: Analysis;
+  /** Findings whose fix was applied. */
+  fixes: number;
+}
+
+/** Applies every safe fix (the editor's fix-all), re-analysing after each pass, until nothing changes. */
+function fixAll(first: Analysis, reanalyze: (text: string) => Analysis): Fixed {
+  let analysis = first;
+  let text = first.text;
+  let fixes = 0;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const edits = collectFixAll(analysis.findings);
+    if (edits.length === 0) break;
+    const taken = new Set(edits);
+    fixes += analysis.findings.filter((f: Finding) => {
+      const fix = f.fixes?.find((x) => x.safe);
+      return fix !== undefined && fix.edits.every((e) => taken.has(e));
+    }).length;
+    const next = applyEdits(text, edits);
+    if (next === text) break;
+    text = next;
+    analysis = reanalyze(text);
+  }
+  return { text, analysis, fixes };
+}
+
+/**
+ * Replaces a file's content atomically: a temporary file beside it (same
+ * folder, so the rename stays on one file system) with the file's mode,
+ * renamed over it. A symlink is followed: its target is replaced.
+ */
+function writeAtomic(abs: string, content: string): void {
+  const target = nodeFs.realpathSync(abs);
+  const mode = nodeFs.statSync(target).mode & 0o7777;
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  try {
+    nodeFs.writeFileSync(tmp, content, { mode, flag: 'wx' });
+    nodeFs.renameSync(tmp, target);
+  } catch (e) {
+    nodeFs.rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+function unifiedDiff(file: string, before: string, after: string): string {
+  const name = toPosix(file).replace(/^\.\//, '');
+  const patch = createTwoFilesPatch(`a/${name}`, `b/${name}`, before, after, undefined, undefined, { context: 3 });
+  // jsdiff starts with a "====" line and ends the file names with a tab: drop both (git's form).
+  return patch
+    .replace(/^=+\n/, '')
+    .replace(/^(---|\+\+\+) (.*)\t$/gm, '$1 $2');
+}
+
+function readInput(src: Source, io: Io): { text: string; bom: boolean } {
+  const raw = src.stdin ? io.readStdin() : nodeFs.readFileSync(src.abs!, 'utf8');
+  const bom = raw.charCodeAt(0) === 0xfeff;
+  return { text: bom ? raw.slice(1) : raw, bom };
 }
 
 function run(argv: readonly string[], io: Io): number {
+  const r = new Run(io);
   let opts: CliOptions;
   try {
     opts = parseArgs(argv);
   } catch (e) {
     if (e instanceof UsageError) {
-      errorLine(io, `${e.message}\nRun "${NAME} --help" for usage.`);
+      r.error(`${e.message}\nRun "${NAME} --help" for usage.`);
       return 2;
     }
     throw e;
@@ -55,97 +157,181 @@ function run(argv: readonly string[], io: Io): number {
     io.stdout(`${pkg.version}\n`);
     return 0;
   }
-  if (opts.inputs.length === 0) {
-    errorLine(io, `no files given\nRun "${NAME} --help" for usage.`);
+  const positives = opts.inputs.filter((i) => !(i.startsWith('!') && i.length > 1));
+  if (positives.length === 0) {
+    r.error(`${opts.inputs.length === 0 ? 'no files given' : 'no files given (only exclusions)'}\nRun "${NAME} --help" for usage.`);
     return 2;
   }
   let rootOverride: string | undefined;
   if (opts.root !== undefined) {
     rootOverride = path.resolve(io.cwd, opts.root);
     if (!isDirectory(rootOverride)) {
-      errorLine(io, `--root: not a directory: ${opts.root}`);
+      r.error(`--root: not a directory: ${opts.root}`);
       return 2;
     }
   }
 
-  const { files, errors } = expandInputs(opts.inputs, io.cwd);
-  let failed = errors.length > 0;
-  for (const e of errors) errorLine(io, e);
-  if (opts.printModel && files.length !== 1) {
-    errorLine(io, `--print-model needs exactly one file (got ${files.length})`);
+  let ignoreFile: IgnoreFile | undefined;
+  try {
+    if (opts.ignorePath !== undefined) ignoreFile = IgnoreFile.load(path.resolve(io.cwd, opts.ignorePath));
+    else if (isFile(path.join(io.cwd, IGNORE_FILE))) ignoreFile = IgnoreFile.load(path.join(io.cwd, IGNORE_FILE));
+  } catch (e) {
+    r.error((e as Error).message);
     return 2;
   }
 
-  const rc = new Map<string, Settings>();
+  const sources: Source[] = [];
+  let ignored = 0;
+  if (opts.inputs[0] === '-') {
+    const abs = opts.stdinFilename !== undefined ? path.resolve(io.cwd, opts.stdinFilename) : undefined;
+    if (abs !== undefined && ignoreFile?.ignores(abs)) ignored++;
+    else sources.push({ display: opts.stdinFilename ?? '<stdin>', stdin: true, ...(abs !== undefined ? { abs } : {}) });
+  } else {
+    const expanded = expandInputs(opts.inputs, io.cwd, ignoreFile ? { ignore: ignoreFile } : {});
+    for (const e of expanded.errors) r.error(e);
+    ignored = expanded.ignored;
+    sources.push(...expanded.files.map((f: InputFile) => ({ abs: f.abs, display: f.display, stdin: false })));
+  }
+  if (opts.printModel && sources.length !== 1) {
+    r.error(`--print-model needs exactly one file (got ${sources.length})`);
+    return 2;
+  }
+
+  const rc = new RcResolver();
   // The message names the file and the problem and already says the bundled schema is used.
-  const schemas = new SchemaCache((message) => errorLine(io, `warning: ${message}`));
+  const schemas = new SchemaCache((message) => r.warning(message));
   const reports: FileReport[] = [];
+  const diffs: string[] = [];
   let checked = 0;
   let skipped = 0;
+  const fixed = { files: 0, fixes: 0 };
 
-  for (const file of files) {
-    const root = rootOverride ?? detectRoot(file.abs, io.cwd);
-    let settings = rc.get(root);
-    if (!settings) {
-      try {
-        settings = loadRcSettings(root).settings;
-      } catch (e) {
-        if (e instanceof ConfigError) {
-          errorLine(io, e.message);
-          return 2;
-        }
-        throw e;
-      }
-      rc.set(root, settings);
-    }
-    let text: string;
+  for (const src of sources) {
+    const root = rootOverride ?? detectRoot(src.abs ?? path.join(io.cwd, '<stdin>'), io.cwd);
+    let settings;
     try {
-      text = readTextFile(file.abs);
+      settings = rc.resolve(path.dirname(src.abs ?? path.join(io.cwd, '<stdin>')), root, (w) => r.warning(w)).settings;
     } catch (e) {
-      errorLine(io, `cannot read ${file.display}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-      failed = true;
+      if (e instanceof ConfigError) {
+        r.error(e.message);
+        return 2;
+      }
+      throw e;
+    }
+    let input: { text: string; bom: boolean };
+    try {
+      input = readInput(src, io);
+    } catch (e) {
+      r.error(`cannot read ${src.display}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
       continue;
     }
-    const options: AnalyzeOptions = { settings, filePath: file.abs, root, fs: nodeFileSystem };
+    const options: AnalyzeOptions = { settings, root, fs: nodeFileSystem };
+    if (src.abs !== undefined) options.filePath = src.abs;
     if (opts.statusAs) options.statusAs = opts.statusAs;
     const schema = schemas.resolve(settings.schema, root);
     if (schema) options.schema = schema;
-    let analysis: ReturnType<typeof analyze>;
+    const check = (text: string): Analysis => {
+      const a = analyze(text, options);
+      for (const e of a.internalErrors) r.error(`internal error while checking ${src.display}: ${e}`);
+      return a;
+    };
+    let analysis: Analysis;
     try {
-      analysis = analyze(text, options);
+      analysis = check(input.text);
+      if (opts.printModel) {
+        io.stdout(`${JSON.stringify(analysis.model, null, 2)}\n`);
+        return r.failed ? 2 : 0;
+      }
+      if (!analysis.isPostmortem) {
+        skipped++;
+        continue;
+      }
+      if (opts.fix || opts.fixDryRun) {
+        const result = fixAll(analysis, check);
+        if (result.text !== input.text) {
+          if (opts.fixDryRun) {
+            diffs.push(unifiedDiff(src.display, input.text, result.text));
+          } else {
+            try {
+              writeAtomic(src.abs!, (input.bom ? '\ufeff' : '') + result.text);
+            } catch (e) {
+              r.error(`cannot write ${src.display}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+              continue;
+            }
+          }
+          fixed.files++;
+          fixed.fixes += result.fixes;
+        }
+        analysis = result.analysis;
+      }
     } catch (e) {
-      errorLine(io, `internal error while checking ${file.display}: ${(e as Error).stack ?? String(e)}`);
-      failed = true;
-      continue;
-    }
-    for (const e of analysis.internalErrors) errorLine(io, `internal error while checking ${file.display}: ${e}`);
-    if (opts.printModel) {
-      io.stdout(`${JSON.stringify(analysis.model, null, 2)}\n`);
-      return failed ? 2 : 0;
-    }
-    if (!analysis.isPostmortem) {
-      skipped++;
+      r.error(`internal error while checking ${src.display}: ${(e as Error).stack ?? String(e)}`);
       continue;
     }
     checked++;
-    reports.push({ file: file.display, findings: analysis.findings.map((f) => toReportFinding(f, analysis.lines)) });
+    reports.push({ file: src.display, findings: analysis.findings.map((f) => toReportFinding(f, analysis.lines)) });
   }
 
-  switch (opts.format) {
-    case 'json':
-      io.stdout(formatJson(reports));
-      break;
-    case 'github':
-      io.stdout(formatGithub(reports));
-      break;
-    case 'sarif':
-      io.stdout(formatSarif(reports, { version: pkg.version, rules: RULES, cwd: io.cwd }));
-      break;
-    default:
-      io.stdout(formatText(reports, { checked, skipped }));
+  const errors = reports.reduce((n, x) => n + x.findings.filter((f) => f.severity === 'error').length, 0);
+  const warnings = reports.reduce((n, x) => n + x.findings.filter((f) => f.severity === 'warning').length, 0);
+  const tooManyWarnings = opts.maxWarnings !== undefined && warnings > opts.maxWarnings;
+  const exitCode = r.failed ? 2 : errors > 0 || tooManyWarnings ? 1 : 0;
+  const shown = opts.quiet ? reports.map((x) => ({ ...x, findings: x.findings.filter((f) => f.severity === 'error') })) : reports;
+
+  let out: string;
+  if (opts.fixDryRun) {
+    out = diffs.join('');
+    const left = `${errors} error${errors === 1 ? '' : 's'} and ${warnings} warning${warnings === 1 ? '' : 's'} would be left`;
+    io.stderr(
+      `${NAME}: --fix-dry-run: ${fixed.fixes === 0 ? 'nothing to fix' : `would fix ${fixed.fixes} problem${fixed.fixes === 1 ? '' : 's'} in ${fixed.files} file${fixed.files === 1 ? '' : 's'}`}; ${left}\n`,
+    );
+  } else {
+    switch (opts.format) {
+      case 'json':
+        out = formatJson(shown);
+        break;
+      case 'github':
+        out = formatGithub(shown);
+        break;
+      case 'sarif': {
+        const invocation: SarifInvocation = {
+          arguments: argv,
+          executionSuccessful: !r.failed,
+          exitCode,
+          notifications: r.notifications,
+        };
+        out = formatSarif(shown, {
+          version: pkg.version,
+          rules: RULES,
+          cwd: io.cwd,
+          ruleHelpUri: (code) => (/^PM\d{3}$/.test(code) ? `${RULES_URL}${code}.md` : undefined),
+          invocation,
+        });
+        break;
+      }
+      default:
+        out = formatText(shown, { checked, skipped, ignored }, {
+          verbose: opts.verbose,
+          color: useColor(opts, io),
+          ...(opts.fix ? { fixed } : {}),
+        });
+    }
   }
-  if (failed) return 2;
-  return hasErrors(reports) ? 1 : 0;
+  if (tooManyWarnings) {
+    io.stderr(`${NAME}: too many warnings (${warnings}); --max-warnings allows ${opts.maxWarnings}\n`);
+  }
+  if (opts.output !== undefined) {
+    const file = path.resolve(io.cwd, opts.output);
+    try {
+      nodeFs.writeFileSync(file, out);
+    } catch (e) {
+      io.stderr(`${NAME}: cannot write ${opts.output}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      return 2;
+    }
+  } else {
+    io.stdout(out);
+  }
+  return exitCode;
 }
 
 function main(): void {
@@ -155,6 +341,9 @@ function main(): void {
       stdout: (s) => process.stdout.write(s),
       stderr: (s) => process.stderr.write(s),
       cwd: process.cwd(),
+      env: process.env,
+      stdoutIsTTY: process.stdout.isTTY === true,
+      readStdin: () => nodeFs.readFileSync(0, 'utf8'),
     });
   } catch (e) {
     process.stderr.write(`${NAME}: internal error: ${(e as Error).stack ?? String(e)}\n`);

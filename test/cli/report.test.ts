@@ -29,7 +29,44 @@ const reports: FileReport[] = [
 describe('cliArgs', () => {
   it('parses options in both spellings and keeps inputs in order', () => {
     const o = parseArgs(['--format=sarif', 'a.md', '--root', 'r', '--status-as', 'final', 'b/**/*.md', '--', '--weird.md']);
-    assert.deepEqual(o, { format: 'sarif', root: 'r', statusAs: 'FINAL', printModel: false, help: false, version: false, inputs: ['a.md', 'b/**/*.md', '--weird.md'] });
+    assert.deepEqual(o, {
+      format: 'sarif',
+      root: 'r',
+      statusAs: 'FINAL',
+      printModel: false,
+      fix: false,
+      fixDryRun: false,
+      quiet: false,
+      verbose: false,
+      help: false,
+      version: false,
+      inputs: ['a.md', 'b/**/*.md', '--weird.md'],
+    });
+  });
+  it('parses the CI options (short forms too)', () => {
+    const o = parseArgs(['-q', '--max-warnings', '0', '-o', 'out.sarif', '-f', 'sarif', '--ignore-path', 'x.ignore', '--fix', '--verbose', '--no-color', 'a.md', '!b.md']);
+    assert.equal(o.quiet, true);
+    assert.equal(o.maxWarnings, 0);
+    assert.equal(o.output, 'out.sarif');
+    assert.equal(o.format, 'sarif');
+    assert.equal(o.ignorePath, 'x.ignore');
+    assert.equal(o.fix, true);
+    assert.equal(o.verbose, true);
+    assert.equal(o.color, false);
+    assert.deepEqual(o.inputs, ['a.md', '!b.md']);
+    const s = parseArgs(['-', '--stdin-filename', 'pm/x.md', '--fix-dry-run']);
+    assert.deepEqual([s.inputs, s.stdinFilename, s.fixDryRun], [['-'], 'pm/x.md', true]);
+  });
+  it('rejects contradictions and bad values of the CI options', () => {
+    assert.throws(() => parseArgs(['--max-warnings', '-1', 'a.md']), /--max-warnings/);
+    assert.throws(() => parseArgs(['--max-warnings', 'many', 'a.md']), /whole number/);
+    assert.throws(() => parseArgs(['--fix', '--fix-dry-run', 'a.md']), /exclude each other/);
+    assert.throws(() => parseArgs(['--color', '--no-color', 'a.md']), /exclude each other/);
+    assert.throws(() => parseArgs(['-', 'a.md']), /cannot be combined/);
+    assert.throws(() => parseArgs(['--fix', '-']), /--fix cannot write to stdin/);
+    assert.throws(() => parseArgs(['--stdin-filename', 'x.md', 'a.md']), /needs "-"/);
+    assert.throws(() => parseArgs(['-o']), /--output needs a value/);
+    assert.throws(() => parseArgs(['-h=1']), UsageError);
   });
   it('rejects what it does not know', () => {
     assert.throws(() => parseArgs(['--nope']), UsageError);
@@ -52,8 +89,8 @@ describe('cliReport', () => {
     assert.deepEqual(out[0], { file: 'pm/a.md', line: 3, column: 18, endLine: 3, endColumn: 30, severity: 'error', code: 'PM019', message: 'Incident ID "x,y: z" does not match' });
   });
 
-  it('text: aligned lines grouped by file, then a summary', () => {
-    const out = formatText(reports, { checked: 3, skipped: 1 });
+  it('text (--verbose): aligned lines grouped by file, then a summary', () => {
+    const out = formatText(reports, { checked: 3, skipped: 1 }, { verbose: true });
     const lines = out.split('\n');
     assert.equal(lines[0], 'pm/a.md:3:18     error        PM019  Incident ID "x,y: z" does not match');
     assert.equal(lines[1], 'pm/a.md:40:2     warning      PM007  100% out of order second line');
@@ -61,6 +98,24 @@ describe('cliReport', () => {
     assert.equal(lines[3], 'pm/b c#1.md:1:1  information  PM021  overdue');
     assert.equal(lines.at(-2), '✖ 3 problems (1 error, 1 warning, 1 info) in 2 of 3 files (1 skipped: not a post-mortem)');
     assert.equal(formatText([], { checked: 1, skipped: 0 }), '✔ no problems in 1 file\n');
+  });
+
+  it('text: information findings are counted, not listed, unless verbose', () => {
+    const out = formatText(reports, { checked: 3, skipped: 1, ignored: 2 });
+    assert.ok(!out.includes('PM021'), out);
+    assert.equal(
+      out.split('\n').at(-2),
+      '✖ 3 problems (1 error, 1 warning, 1 info) in 2 of 3 files (1 skipped: not a post-mortem; 2 ignored); 1 info not shown (--verbose lists them)',
+    );
+    const infoOnly = formatText([reports[2]!], { checked: 1, skipped: 0 });
+    assert.equal(infoOnly, '✔ no errors or warnings in 1 file (1 info; --verbose lists it)\n');
+  });
+
+  it('text: colours only when asked (ANSI), never otherwise', () => {
+    assert.doesNotMatch(formatText(reports, { checked: 3, skipped: 0 }), /\u001b\[/);
+    const coloured = formatText(reports, { checked: 3, skipped: 0 }, { color: true });
+    assert.match(coloured, /\u001b\[31merror/);
+    assert.equal(coloured.replace(/\u001b\[\d+m/g, ''), formatText(reports, { checked: 3, skipped: 0 }));
   });
 
   it('github: escapes data and properties', () => {
@@ -77,7 +132,12 @@ describe('cliReport', () => {
     assert.equal(log.version, '2.1.0');
     assert.equal(run.tool.driver.version, '9.9.9');
     assert.deepEqual(run.tool.driver.rules.map((r: { id: string }) => r.id), ['PM007', 'PM019', 'PM021']);
-    assert.deepEqual(run.tool.driver.rules[0], { id: 'PM007', shortDescription: { text: 'Timeline order' }, defaultConfiguration: { level: 'warning' } });
+    assert.deepEqual(run.tool.driver.rules[0], {
+      id: 'PM007',
+      shortDescription: { text: 'Timeline order' },
+      help: { text: 'Timeline order.', markdown: '**PM007: Timeline order**\n\n' },
+      defaultConfiguration: { level: 'warning' },
+    });
     assert.deepEqual(run.results.map((r: { ruleIndex: number; level: string }) => [r.ruleIndex, r.level]), [[1, 'error'], [0, 'warning'], [2, 'note']]);
     assert.deepEqual(run.results[0].locations[0].physicalLocation, {
       artifactLocation: { uri: 'pm/a.md', uriBaseId: '%SRCROOT%' },
@@ -113,7 +173,7 @@ describe('files, root and rc', () => {
   it('globs: matched against the part after their static base; errors for no match', () => {
     const r = expandInputs(['a/*.md', 'a/**/w.md', 'nothing/*.md', 'missing.md'], dir);
     assert.deepEqual(r.files.map((f) => f.display), ['a/x.md', 'a/deep/w.md']);
-    assert.deepEqual(r.errors, ['no files match the pattern "nothing/*.md"', 'no such file or directory: missing.md']);
+    assert.deepEqual(r.errors, ['no files match the pattern "nothing/*.md" (no directory nothing)', 'no such file or directory: missing.md']);
   });
 
   it('explicit files are kept as given, even when not .md', () => {
