@@ -310,7 +310,7 @@ function run(argv: readonly string[], io: Io): number {
         break;
       }
       default:
-        out = formatText(shown, { checked, skipped, ignored }, {
+        out = formatText(shown, { checked, skipped, ignored, inputErrors: r.notifications.filter((n) => n.level === 'error').length }, {
           verbose: opts.verbose,
           color: useColor(opts, io),
           ...(opts.fix ? { fixed } : {}),

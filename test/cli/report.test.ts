@@ -111,6 +111,11 @@ describe('cliReport', () => {
     assert.equal(infoOnly, '✔ no errors or warnings in 1 file (1 info; --verbose lists it)\n');
   });
 
+  it('text: a run with input errors never ends with "no problems"', () => {
+    assert.equal(formatText([], { checked: 0, skipped: 0, inputErrors: 1 }), '✖ 1 input error (see stderr): 0 files checked\n');
+    assert.doesNotMatch(formatText([reports[1]!], { checked: 1, skipped: 0, inputErrors: 2 }), /no problems/);
+  });
+
   it('text: colours only when asked (ANSI), never otherwise', () => {
     assert.doesNotMatch(formatText(reports, { checked: 3, skipped: 0 }), /\u001b\[/);
     const coloured = formatText(reports, { checked: 3, skipped: 0 }, { color: true });

@@ -30,6 +30,8 @@ export interface RunSummary {
   skipped: number;
   /** Files left out by `!` globs or the ignore file. */
   ignored?: number;
+  /** Usage and I/O errors already reported on stderr: the run is incomplete, never "no problems". */
+  inputErrors?: number;
 }
 
 export interface RuleDescription {
@@ -128,8 +130,12 @@ export function formatText(reports: readonly FileReport[], summary: RunSummary, 
   ];
   const skipped = notes.length > 0 ? ` (${notes.join('; ')})` : '';
   const hiddenNote = hidden > 0 ? `; ${hidden} info not shown (--verbose lists them)` : '';
+  const inputErrors = summary.inputErrors ?? 0;
   let last: string;
-  if (all.length === 0) {
+  if (inputErrors > 0) {
+    const detail = all.length > 0 ? `; ${plural(all.length, 'problem')} in the files checked` : '';
+    last = `${paint(ANSI.red, `✖ ${plural(inputErrors, 'input error')} (see stderr)`)}: ${plural(summary.checked, 'file')} checked${detail}${skipped}${hiddenNote}`;
+  } else if (all.length === 0) {
     last = paint(ANSI.green, `✔ no problems in ${plural(summary.checked, 'file')}`) + skipped;
   } else {
     const parts = [

@@ -91,7 +91,7 @@ function globFiles(pattern: string, cwd: string, caseSensitive: boolean, onError
     try {
       return (nodeFs.readdirSync as (p: nodeFs.PathLike, o?: unknown) => unknown)(dir, options);
     } catch (e) {
-      const key = String(dir);
+      const key = String(dir).replace(/(.)[\\/]+$/, '$1');
       if (!reported.has(key)) {
         reported.add(key);
         onError(`cannot read directory ${key}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
