@@ -33,7 +33,7 @@ export interface RcSettings {
  * fixed (those of `Settings`), plus the editor-only ones (accepted so one file
  * can hold a team's whole configuration, unused by the CLI). Objects list their keys.
  */
-const KNOWN: Record<string, readonly string[] | true> = {
+export const RC_KEYS: Readonly<Record<string, readonly string[] | true>> = {
   ...Object.fromEntries(
     Object.entries(DEFAULT_SETTINGS).map(([k, v]) => [
       k,
@@ -65,9 +65,9 @@ export function loadRcFile(file: string | undefined): RcSettings {
   }
   const obj = normalize(raw as Record<string, unknown>);
   const warnings: string[] = [];
-  const knownTop = Object.keys(KNOWN).filter((k) => k !== '$schema');
+  const knownTop = Object.keys(RC_KEYS).filter((k) => k !== '$schema');
   for (const [k, v] of Object.entries(obj)) {
-    const known = KNOWN[k];
+    const known = RC_KEYS[k];
     if (known === undefined) {
       warnings.push(`${file}: unknown setting "${k}" ignored (known: ${knownTop.join(', ')})`);
     } else if (Array.isArray(known) && typeof v === 'object' && v !== null && !Array.isArray(v)) {
