@@ -62,10 +62,10 @@ class Run {
 
 function useColor(opts: CliOptions, io: Io): boolean {
   if (opts.color !== undefined) return opts.color;
+  if (opts.output !== undefined) return false;
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
   const force = io.env.FORCE_COLOR;
   if (force !== undefined) return force !== '0' && force !== 'false';
-  if (opts.output !== undefined) return false;
   return io.stdoutIsTTY && io.env.TERM !== 'dumb';
 }
 

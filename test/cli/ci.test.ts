@@ -284,6 +284,12 @@ describe('postmortem-lint: stdin, --quiet, --max-warnings, -o, --verbose, colour
     assert.doesNotMatch(cli([rel], { cwd: REPO, env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout, esc);
     assert.match(cli(['--color', rel], { cwd: REPO, env: { NO_COLOR: '1' } }).stdout, esc);
     assert.doesNotMatch(cli(['--no-color', rel], { cwd: REPO, env: { FORCE_COLOR: '1' } }).stdout, esc);
+    // A report written with -o gets none unless --color asks.
+    const out = path.join(REPO, 'test', '.tmp', `colour-${process.pid}.txt`);
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    cli(['-o', out, rel], { cwd: REPO, env: { FORCE_COLOR: '1' } });
+    assert.doesNotMatch(read(out), esc);
+    fs.rmSync(out);
     // Machine formats never get colours.
     assert.doesNotMatch(cli(['--format', 'github', rel], { cwd: REPO, env: { FORCE_COLOR: '1' } }).stdout, esc);
   });
@@ -381,6 +387,17 @@ describe('postmortem-lint: every I/O problem is exit 2 with a message, never "no
       }
     } finally {
       fs.chmodSync(locked, 0o755);
+    }
+    // An unreadable file: exit 2 naming it, the other files are still checked.
+    const file = path.join(dir, 'post-mortems', 'pm.md');
+    fs.chmodSync(file, 0o000);
+    try {
+      const r = cli(['post-mortems/pm.md', 'post-mortems/locked/x.md'], { cwd: dir, ...as });
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /cannot read post-mortems\/pm\.md: EACCES/);
+      assert.match(r.stdout, /1 input error \(see stderr\): 1 file checked/);
+    } finally {
+      fs.chmodSync(file, 0o644);
     }
   });
 });

@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { LineIndex } from '../../server/src/core';
 import { UsageError, parseArgs } from '../../server/src/node/cliArgs';
 import { formatGithub, formatJson, formatSarif, formatText, hasErrors, toReportFinding, type FileReport } from '../../server/src/node/cliReport';
-import { expandInputs } from '../../server/src/node/files';
+import { IgnoreFile, expandInputs } from '../../server/src/node/files';
 import { ConfigError, loadRcSettings } from '../../server/src/node/rc';
 import { findGovernanceRoot } from '../../server/src/node/root';
 import { tempDir, write } from '../helpers/fixtures';
@@ -179,6 +179,29 @@ describe('files, root and rc', () => {
     const r = expandInputs(['a/*.md', 'a/**/w.md', 'nothing/*.md', 'missing.md'], dir);
     assert.deepEqual(r.files.map((f) => f.display), ['a/x.md', 'a/deep/w.md']);
     assert.deepEqual(r.errors, ['no files match the pattern "nothing/*.md" (no directory nothing)', 'no such file or directory: missing.md']);
+  });
+
+  it('walks and globs: symlinked files count, symlinked folders are not followed (no loops, no duplicates)', () => {
+    write(path.join(dir, 'l', 'real', 'r.md'), '');
+    fs.symlinkSync(path.join(dir, 'l', 'real', 'r.md'), path.join(dir, 'l', 'link.md'));
+    fs.symlinkSync(path.join(dir, 'l', 'real'), path.join(dir, 'l', 'dirlink'));
+    fs.symlinkSync(path.join(dir, 'l'), path.join(dir, 'l', 'real', 'loop'));
+    assert.deepEqual(expandInputs(['l'], dir).files.map((f) => f.display), ['l/link.md', 'l/real/r.md']);
+    assert.deepEqual(expandInputs(['l/**/*.md'], dir).files.map((f) => f.display), ['l/link.md', 'l/real/r.md']);
+    // A symlinked folder named as the base of a glob is used.
+    assert.deepEqual(expandInputs(['l/dirlink/*.md'], dir).files.map((f) => f.display), ['l/dirlink/r.md']);
+  });
+
+  it('negated globs and an ignore file leave files out and count them', () => {
+    write(path.join(dir, 'n', 'keep.md'), '');
+    write(path.join(dir, 'n', 'template.md'), '');
+    write(path.join(dir, 'n', 'old', 'x.md'), '');
+    write(path.join(dir, 'n', '.pmignore'), 'old/\n');
+    const ig = IgnoreFile.load(path.join(dir, 'n', '.pmignore'));
+    const r = expandInputs(['n', '!**/template.md'], dir, { ignore: ig });
+    assert.deepEqual(r.files.map((f) => f.display), ['n/keep.md']);
+    assert.equal(r.ignored, 2);
+    assert.throws(() => IgnoreFile.load(path.join(dir, 'n', 'missing')), /cannot read the ignore file/);
   });
 
   it('explicit files are kept as given, even when not .md', () => {

@@ -2,7 +2,7 @@
  * Turns the CLI's file arguments (files, directories, globs, `!negated` globs)
  * into a list of files, with `tinyglobby` for globs and walks and `ignore` for
  * the `.postmortemignore` file (gitignore syntax). Walks skip `node_modules`
- * and dot-folders and never follow symlinked folders (no loops). A folder that
+ * and dot-folders; symlinked files count, symlinked folders are not followed. A folder that
  * cannot be read is an error, never silently an empty result.
  */
 import * as nodeFs from 'node:fs';
@@ -105,13 +105,33 @@ function globFiles(pattern: string, cwd: string, caseSensitive: boolean, onError
     absolute: true,
     dot: false,
     onlyFiles: true,
-    followSymbolicLinks: false,
+    followSymbolicLinks: true,
     expandDirectories: false,
     caseSensitiveMatch: caseSensitive,
     ignore: ['**/node_modules/**'],
     fs: fsAdapter,
   });
-  return found.map((f) => path.resolve(f)).sort(comparePaths);
+  // Symlinked files count, symlinked folders are not followed (as before tinyglobby: no loops, no
+  // file checked twice under two names). tinyglobby follows both or neither, so folders are filtered here.
+  const linked = new Map<string, boolean>();
+  const top = path.resolve(cwd);
+  const viaLinkedDir = (dir: string): boolean => {
+    if (dir === top || dir.length <= top.length) return false;
+    let r = linked.get(dir);
+    if (r === undefined) {
+      try {
+        r = nodeFs.lstatSync(dir).isSymbolicLink() || viaLinkedDir(path.dirname(dir));
+      } catch {
+        r = true;
+      }
+      linked.set(dir, r);
+    }
+    return r;
+  };
+  return found
+    .map((f) => path.resolve(f))
+    .filter((f) => !viaLinkedDir(path.dirname(f)))
+    .sort(comparePaths);
 }
 
 /**
