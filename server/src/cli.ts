@@ -24,6 +24,7 @@ import {
 } from './node/cliReport';
 import { IGNORE_FILE, IgnoreFile, expandInputs, type InputFile } from './node/files';
 import { isDirectory, isFile, nodeFileSystem, toPosix } from './node/fs';
+import { DEFAULT_CACHE_FILE, ResultCache, cacheKey, recordingFs } from './node/cliCache';
 import { ConfigError, RcResolver } from './node/rc';
 import { detectRoot } from './node/root';
 import { SchemaCache } from './node/schemaCache';
@@ -131,6 +132,18 @@ function unifiedDiff(file: string, before: string, after: string): string {
     .replace(/^(---|\+\+\+) (.*)\t$/gm, '$1 $2');
 }
 
+/** What identifies the team schema's version for the cache: its path, mtime and size ('' = bundled). */
+function schemaStamp(setting: string, root: string): string {
+  if (setting.trim() === '') return '';
+  const abs = path.resolve(root, setting.trim());
+  try {
+    const st = nodeFs.statSync(abs);
+    return `${abs}:${st.mtimeMs}:${st.size}`;
+  } catch {
+    return `${abs}:missing`;
+  }
+}
+
 function readInput(src: Source, io: Io): { text: string; bom: boolean } {
   const raw = src.stdin ? io.readStdin() : nodeFs.readFileSync(src.abs!, 'utf8');
   const bom = raw.charCodeAt(0) === 0xfeff;
@@ -197,6 +210,16 @@ function run(argv: readonly string[], io: Io): number {
     return 2;
   }
 
+  // --cache: plain checks only (--fix, --fix-dry-run and --print-model need the analysis itself).
+  let cache: ResultCache | undefined;
+  if (opts.cache && !opts.fix && !opts.fixDryRun && !opts.printModel) {
+    let file = path.resolve(io.cwd, opts.cacheLocation ?? DEFAULT_CACHE_FILE);
+    if (isDirectory(file)) file = path.join(file, DEFAULT_CACHE_FILE);
+    cache = ResultCache.load(file);
+    if (cache.problem !== undefined) r.warning(cache.problem);
+  }
+  const today = new Date().toISOString().slice(0, 10);
+
   const rc = new RcResolver();
   // The message names the file and the problem and already says the bundled schema is used.
   const schemas = new SchemaCache((message) => r.warning(message));
@@ -230,6 +253,22 @@ function run(argv: readonly string[], io: Io): number {
     if (opts.statusAs) options.statusAs = opts.statusAs;
     const schema = schemas.resolve(settings.schema, root);
     if (schema) options.schema = schema;
+    let key: string | undefined;
+    let recorder: ReturnType<typeof recordingFs> | undefined;
+    if (cache && !src.stdin && src.abs !== undefined) {
+      key = cacheKey([pkg.version, src.abs, root, opts.statusAs ?? '', settings, schemaStamp(settings.schema, root), today, input.text]);
+      const hit = cache.get(src.abs, key, nodeFileSystem);
+      if (hit) {
+        if (!hit.postmortem) skipped++;
+        else {
+          checked++;
+          reports.push({ file: src.display, findings: hit.findings });
+        }
+        continue;
+      }
+      recorder = recordingFs(nodeFileSystem);
+      options.fs = recorder.fs;
+    }
     const check = (text: string): Analysis => {
       const a = analyze(text, options);
       for (const e of a.internalErrors) r.error(`internal error while checking ${src.display}: ${e}`);
@@ -241,6 +280,10 @@ function run(argv: readonly string[], io: Io): number {
       if (opts.printModel) {
         io.stdout(`${JSON.stringify(analysis.model, null, 2)}\n`);
         return r.failed ? 2 : 0;
+      }
+      if (cache && key !== undefined && recorder && analysis.internalErrors.length === 0) {
+        const findings = analysis.isPostmortem ? analysis.findings.map((f) => toReportFinding(f, analysis.lines)) : [];
+        cache.set(src.abs!, key, recorder.calls, analysis.isPostmortem, findings);
       }
       if (!analysis.isPostmortem) {
         skipped++;
@@ -270,6 +313,14 @@ function run(argv: readonly string[], io: Io): number {
     }
     checked++;
     reports.push({ file: src.display, findings: analysis.findings.map((f) => toReportFinding(f, analysis.lines)) });
+  }
+
+  if (cache) {
+    try {
+      cache.save();
+    } catch (e) {
+      r.error(`cannot write the cache ${cache.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
   }
 
   const errors = reports.reduce((n, x) => n + x.findings.filter((f) => f.severity === 'error').length, 0);

@@ -401,3 +401,64 @@ describe('postmortem-lint: every I/O problem is exit 2 with a message, never "no
     }
   });
 });
+
+describe('postmortem-lint --cache (issue 16 item 5)', () => {
+  let dir: string;
+  let cleanup: () => void;
+  let ws: string;
+  before(() => {
+    ({ dir, cleanup } = tempDir());
+    ws = examplesCopy(dir, 'ws');
+  });
+  after(() => cleanup());
+
+  it('[core] reuses the results of unchanged files; a changed file or evidence path is checked again', () => {
+    const cacheFile = path.join(dir, 'c', 'pm.cache');
+    fs.mkdirSync(path.dirname(cacheFile));
+    const args = ['--format', 'json', '--cache', '--cache-location', cacheFile, 'post-mortems'];
+    const cold = cli(args, { cwd: ws });
+    assert.equal(cold.code, 1, cold.stderr);
+    assert.ok(fs.existsSync(cacheFile));
+    // Proof of reuse: a result edited in the cache comes back as it is.
+    const data = JSON.parse(read(cacheFile));
+    const final = path.join(ws, 'post-mortems', 'INC-2026-0042-final.md');
+    assert.deepEqual(data.entries[final].findings, []);
+    data.entries[final].findings = [{ line: 1, column: 1, endLine: 1, endColumn: 2, severity: 'warning', code: 'PM999', message: 'from the cache' }];
+    fs.writeFileSync(cacheFile, JSON.stringify(data));
+    const warm = json(cli(args, { cwd: ws }));
+    assert.ok(warm.some((f) => f.code === 'PM999'));
+    assert.deepEqual(
+      warm.filter((f) => f.code !== 'PM999'),
+      json(cold),
+    );
+    // An evidence file deleted: the unchanged post-mortem is checked again (PM014).
+    fs.rmSync(path.join(ws, 'governance', 'evidence', 'INC-2026-0042', 'audit-log.csv'));
+    const afterDelete = json(cli(args, { cwd: ws }));
+    assert.ok(!afterDelete.some((f) => f.code === 'PM999'));
+    assert.ok(afterDelete.some((f) => f.code === 'PM014' && f.file.endsWith('INC-2026-0042-final.md')));
+    // A changed file is checked again; the result equals a run without the cache.
+    fs.appendFileSync(final, '\n');
+    assert.deepEqual(json(cli(args, { cwd: ws })), json(cli(['--format', 'json', 'post-mortems'], { cwd: ws })));
+  });
+
+  it('--cache-location may name a folder; a broken cache is a warning and is rebuilt', () => {
+    const folder = path.join(dir, 'cachedir');
+    fs.mkdirSync(folder);
+    const args = ['--cache', '--cache-location', folder, 'post-mortems'];
+    const first = cli(args, { cwd: ws });
+    const file = path.join(folder, '.postmortemlintcache');
+    assert.ok(fs.existsSync(file));
+    fs.writeFileSync(file, '{ broken');
+    const r = cli(args, { cwd: ws });
+    assert.equal(r.code, first.code);
+    assert.equal(r.stdout, first.stdout);
+    assert.match(r.stderr, /warning: the cache .* is not valid JSON; rebuilding it/);
+    assert.doesNotThrow(() => JSON.parse(read(file)));
+  });
+
+  it('an unwritable cache location is exit 2', () => {
+    const r = cli(['--cache', '--cache-location', path.join(dir, 'no', 'such', 'cache'), 'post-mortems'], { cwd: ws });
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /cannot write the cache .*: ENOENT/);
+  });
+});

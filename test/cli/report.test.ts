@@ -38,6 +38,7 @@ describe('cliArgs', () => {
       fixDryRun: false,
       quiet: false,
       verbose: false,
+      cache: false,
       help: false,
       version: false,
       inputs: ['a.md', 'b/**/*.md', '--weird.md'],

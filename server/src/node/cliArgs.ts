@@ -25,6 +25,10 @@ export interface CliOptions {
   stdinFilename?: string;
   /** Text output: list information and hint findings instead of counting them. */
   verbose: boolean;
+  /** Reuse results of unchanged files (`--cache`). */
+  cache: boolean;
+  /** Cache file, or a folder to hold `.postmortemlintcache` (default: the current directory). */
+  cacheLocation?: string;
   /** `true` / `false` from `--color` / `--no-color`; undefined = decide by TTY and environment. */
   color?: boolean;
   help: boolean;
@@ -60,6 +64,9 @@ Options:
   --max-warnings <n>   exit 1 when there are more than n warnings
   --verbose            list information findings (text output counts them)
   --stdin-filename <path>  the path the document read from "-" stands for
+  --cache              reuse the results of unchanged files (and unchanged
+                       evidence paths) from the last run
+  --cache-location <path>  cache file or folder (default: .postmortemlintcache)
   --color, --no-color  force colours on or off (default: on a TTY only;
                        NO_COLOR and FORCE_COLOR are honoured)
   --print-model        print the document model of the one given file as JSON
@@ -84,6 +91,8 @@ const OPTIONS = {
   'max-warnings': { type: 'string' },
   verbose: { type: 'boolean' },
   'stdin-filename': { type: 'string' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   'print-model': { type: 'boolean' },
@@ -130,6 +139,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     fixDryRun: v['fix-dry-run'] === true,
     quiet: v.quiet === true,
     verbose: v.verbose === true,
+    cache: v.cache === true,
     help: v.help === true,
     version: v.version === true,
     inputs: [...parsed.positionals],
@@ -164,6 +174,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   if (v['stdin-filename'] !== undefined) {
     if (v['stdin-filename'] === '') throw new UsageError('--stdin-filename needs a path');
     opts.stdinFilename = v['stdin-filename'];
+  }
+  if (v['cache-location'] !== undefined) {
+    if (v['cache-location'] === '') throw new UsageError('--cache-location needs a path');
+    opts.cacheLocation = v['cache-location'];
   }
   if (v.color === true && v['no-color'] === true) throw new UsageError('--color and --no-color exclude each other');
   if (v.color === true) opts.color = true;
