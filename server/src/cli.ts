@@ -8,10 +8,12 @@
  * `--fix` could not write (message on stderr).
  */
 import * as nodeFs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { createTwoFilesPatch } from 'diff';
 import pkg from '../../package.json';
-import { RULES, analyze, applyEdits, collectFixAll, type Analysis, type AnalyzeOptions, type Finding } from './core';
+import { RULES, analyze, applyEdits, collectFixAll, type Analysis, type AnalyzeOptions, type Finding, type Settings } from './core';
 import { USAGE, UsageError, parseArgs, type CliOptions } from './node/cliArgs';
 import {
   formatGithub,
@@ -19,12 +21,13 @@ import {
   formatSarif,
   formatText,
   type FileReport,
+  type ReportFinding,
   type SarifInvocation,
   toReportFinding,
 } from './node/cliReport';
 import { IGNORE_FILE, IgnoreFile, expandInputs, type InputFile } from './node/files';
 import { isDirectory, isFile, nodeFileSystem, toPosix } from './node/fs';
-import { DEFAULT_CACHE_FILE, ResultCache, cacheKey, recordingFs } from './node/cliCache';
+import { DEFAULT_CACHE_FILE, ResultCache, cacheKey, recordingFs, type FsCall } from './node/cliCache';
 import { ConfigError, RcResolver } from './node/rc';
 import { detectRoot } from './node/root';
 import { SchemaCache } from './node/schemaCache';
@@ -132,6 +135,158 @@ function unifiedDiff(file: string, before: string, after: string): string {
     .replace(/^(---|\+\+\+) (.*)\t$/gm, '$1 $2');
 }
 
+/** One file's work, sent to a worker thread as is (structured clone). */
+interface Task {
+  display: string;
+  abs?: string;
+  text: string;
+  bom: boolean;
+  root: string;
+  settings: Settings;
+  statusAs?: 'FINAL';
+  fix: boolean;
+  dryRun: boolean;
+  /** Record the file-system lookups (for the cache). */
+  record: boolean;
+}
+
+interface TaskResult {
+  /** `failed`: an internal error or a file --fix could not write (in `errors`); not reported. */
+  status: 'checked' | 'skipped' | 'failed';
+  findings: ReportFinding[];
+  diff?: string;
+  /** The file was (or, dry run, would be) changed by this many fixes. */
+  changed: boolean;
+  fixes: number;
+  errors: string[];
+  warnings: string[];
+  calls?: FsCall[];
+  /** The document model (--print-model). */
+  model?: unknown;
+}
+
+/** What a thread keeps between tasks: the team schemas, and where their warnings go. */
+interface ExecutorState {
+  schemas: SchemaCache;
+  warnings: string[];
+}
+
+function createExecutorState(): ExecutorState {
+  const state: ExecutorState = { warnings: [], schemas: undefined as unknown as SchemaCache };
+  // The message names the file and the problem and already says the bundled schema is used.
+  state.schemas = new SchemaCache((message) => state.warnings.push(message));
+  return state;
+}
+
+/** Analyses one file, fixes it when asked (writing it, or a diff for the dry run). Never throws. */
+function runTask(task: Task, state: ExecutorState): TaskResult {
+  state.warnings = [];
+  const result: TaskResult = { status: 'failed', findings: [], changed: false, fixes: 0, errors: [], warnings: state.warnings };
+  try {
+    const recorder = task.record ? recordingFs(nodeFileSystem) : undefined;
+    const options: AnalyzeOptions = { settings: task.settings, root: task.root, fs: recorder?.fs ?? nodeFileSystem };
+    if (task.abs !== undefined) options.filePath = task.abs;
+    if (task.statusAs) options.statusAs = task.statusAs;
+    const schema = state.schemas.resolve(task.settings.schema, task.root);
+    if (schema) options.schema = schema;
+    const check = (text: string): Analysis => {
+      const a = analyze(text, options);
+      for (const e of a.internalErrors) result.errors.push(`internal error while checking ${task.display}: ${e}`);
+      return a;
+    };
+    let analysis = check(task.text);
+    result.model = analysis.model;
+    if (recorder) result.calls = recorder.calls;
+    if (!analysis.isPostmortem) {
+      result.status = 'skipped';
+      return result;
+    }
+    if (task.fix || task.dryRun) {
+      const fixed = fixAll(analysis, check);
+      if (fixed.text !== task.text) {
+        if (task.dryRun) {
+          result.diff = unifiedDiff(task.display, task.text, fixed.text);
+        } else {
+          try {
+            writeAtomic(task.abs!, (task.bom ? '\ufeff' : '') + fixed.text);
+          } catch (e) {
+            result.errors.push(`cannot write ${task.display}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+            return result;
+          }
+        }
+        result.changed = true;
+        result.fixes = fixed.fixes;
+      }
+      analysis = fixed.analysis;
+    }
+    const final = analysis;
+    result.findings = final.findings.map((f) => toReportFinding(f, final.lines));
+    result.status = 'checked';
+  } catch (e) {
+    result.errors.push(`internal error while checking ${task.display}: ${(e as Error).stack ?? String(e)}`);
+    result.status = 'failed';
+  }
+  result.model = task.fix || task.dryRun ? undefined : result.model;
+  return result;
+}
+
+const WORKER_FLAG = 'postmortemLintWorker';
+
+function defaultJobs(): number {
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+}
+
+/** Runs the tasks on `n` worker threads (this same bundle), results in the tasks' order. */
+async function runInWorkers(tasks: readonly Task[], n: number): Promise<TaskResult[]> {
+  const results: TaskResult[] = new Array(tasks.length);
+  let next = 0;
+  const workers: Worker[] = [];
+  try {
+    await Promise.all(
+      Array.from(
+        { length: n },
+        () =>
+          new Promise<void>((resolve, reject) => {
+            const w = new Worker(__filename, { workerData: { [WORKER_FLAG]: true } });
+            workers.push(w);
+            let busy = false;
+            const feed = () => {
+              if (next >= tasks.length) {
+                busy = false;
+                resolve();
+                return;
+              }
+              const id = next++;
+              busy = true;
+              w.postMessage({ id, task: tasks[id] });
+            };
+            w.on('message', (m: { id: number; result: TaskResult }) => {
+              results[m.id] = m.result;
+              feed();
+            });
+            w.on('error', reject);
+            w.on('exit', (code) => {
+              if (busy) reject(new Error(`a worker thread stopped (exit code ${code})`));
+            });
+            feed();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results;
+}
+
+function workerMain(): void {
+  const state = createExecutorState();
+  parentPort!.on('message', (m: { id: number; task: Task }) => {
+    const result = runTask(m.task, state);
+    delete result.model;
+    parentPort!.postMessage({ id: m.id, result });
+  });
+}
+
 /** What identifies the team schema's version for the cache: its path, mtime and size ('' = bundled). */
 function schemaStamp(setting: string, root: string): string {
   if (setting.trim() === '') return '';
@@ -150,7 +305,7 @@ function readInput(src: Source, io: Io): { text: string; bom: boolean } {
   return { text: bom ? raw.slice(1) : raw, bom };
 }
 
-function run(argv: readonly string[], io: Io): number {
+async function run(argv: readonly string[], io: Io): Promise<number> {
   const r = new Run(io);
   let opts: CliOptions;
   try {
@@ -221,19 +376,26 @@ function run(argv: readonly string[], io: Io): number {
   const today = new Date().toISOString().slice(0, 10);
 
   const rc = new RcResolver();
-  // The message names the file and the problem and already says the bundled schema is used.
-  const schemas = new SchemaCache((message) => r.warning(message));
   const reports: FileReport[] = [];
   const diffs: string[] = [];
   let checked = 0;
   let skipped = 0;
   const fixed = { files: 0, fixes: 0 };
+  const warned = new Set<string>();
+  const warnOnce = (w: string) => {
+    if (warned.has(w)) return;
+    warned.add(w);
+    r.warning(w);
+  };
 
+  /** In the order of the files: a cached result, or a task for the analysis (inline or in a worker). */
+  const slots: ({ display: string; cached: { postmortem: boolean; findings: ReportFinding[] } } | { display: string; task: number; key?: string; abs?: string })[] = [];
+  const tasks: Task[] = [];
   for (const src of sources) {
     const root = rootOverride ?? detectRoot(src.abs ?? path.join(io.cwd, '<stdin>'), io.cwd);
-    let settings;
+    let settings: Settings;
     try {
-      settings = rc.resolve(path.dirname(src.abs ?? path.join(io.cwd, '<stdin>')), root, (w) => r.warning(w)).settings;
+      settings = rc.resolve(path.dirname(src.abs ?? path.join(io.cwd, '<stdin>')), root, warnOnce).settings;
     } catch (e) {
       if (e instanceof ConfigError) {
         r.error(e.message);
@@ -248,71 +410,68 @@ function run(argv: readonly string[], io: Io): number {
       r.error(`cannot read ${src.display}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
       continue;
     }
-    const options: AnalyzeOptions = { settings, root, fs: nodeFileSystem };
-    if (src.abs !== undefined) options.filePath = src.abs;
-    if (opts.statusAs) options.statusAs = opts.statusAs;
-    const schema = schemas.resolve(settings.schema, root);
-    if (schema) options.schema = schema;
+    const task: Task = { display: src.display, text: input.text, bom: input.bom, root, settings, fix: opts.fix, dryRun: opts.fixDryRun, record: false };
+    if (src.abs !== undefined) task.abs = src.abs;
+    if (opts.statusAs) task.statusAs = opts.statusAs;
+    if (opts.printModel) {
+      const result = runTask(task, createExecutorState());
+      for (const w of result.warnings) warnOnce(w);
+      for (const e of result.errors) r.error(e);
+      if (result.model !== undefined) io.stdout(`${JSON.stringify(result.model, null, 2)}\n`);
+      return r.failed ? 2 : 0;
+    }
     let key: string | undefined;
-    let recorder: ReturnType<typeof recordingFs> | undefined;
     if (cache && !src.stdin && src.abs !== undefined) {
       key = cacheKey([pkg.version, src.abs, root, opts.statusAs ?? '', settings, schemaStamp(settings.schema, root), today, input.text]);
       const hit = cache.get(src.abs, key, nodeFileSystem);
       if (hit) {
-        if (!hit.postmortem) skipped++;
-        else {
-          checked++;
-          reports.push({ file: src.display, findings: hit.findings });
-        }
+        slots.push({ display: src.display, cached: hit });
         continue;
       }
-      recorder = recordingFs(nodeFileSystem);
-      options.fs = recorder.fs;
+      task.record = true;
     }
-    const check = (text: string): Analysis => {
-      const a = analyze(text, options);
-      for (const e of a.internalErrors) r.error(`internal error while checking ${src.display}: ${e}`);
-      return a;
-    };
-    let analysis: Analysis;
+    slots.push({ display: src.display, task: tasks.length, ...(key !== undefined ? { key, abs: src.abs! } : {}) });
+    tasks.push(task);
+  }
+
+  const jobs = Math.min(opts.jobs ?? Math.min(defaultJobs(), Math.ceil(tasks.length / 16)), tasks.length);
+  let results: TaskResult[];
+  if (jobs > 1) {
     try {
-      analysis = check(input.text);
-      if (opts.printModel) {
-        io.stdout(`${JSON.stringify(analysis.model, null, 2)}\n`);
-        return r.failed ? 2 : 0;
-      }
-      if (cache && key !== undefined && recorder && analysis.internalErrors.length === 0) {
-        const findings = analysis.isPostmortem ? analysis.findings.map((f) => toReportFinding(f, analysis.lines)) : [];
-        cache.set(src.abs!, key, recorder.calls, analysis.isPostmortem, findings);
-      }
-      if (!analysis.isPostmortem) {
-        skipped++;
-        continue;
-      }
-      if (opts.fix || opts.fixDryRun) {
-        const result = fixAll(analysis, check);
-        if (result.text !== input.text) {
-          if (opts.fixDryRun) {
-            diffs.push(unifiedDiff(src.display, input.text, result.text));
-          } else {
-            try {
-              writeAtomic(src.abs!, (input.bom ? '\ufeff' : '') + result.text);
-            } catch (e) {
-              r.error(`cannot write ${src.display}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-              continue;
-            }
-          }
-          fixed.files++;
-          fixed.fixes += result.fixes;
-        }
-        analysis = result.analysis;
-      }
+      results = await runInWorkers(tasks, jobs);
     } catch (e) {
-      r.error(`internal error while checking ${src.display}: ${(e as Error).stack ?? String(e)}`);
+      r.error(`internal error in a worker thread: ${(e as Error).stack ?? String(e)}`);
+      return 2;
+    }
+  } else {
+    const state = createExecutorState();
+    results = tasks.map((t) => runTask(t, state));
+  }
+
+  for (const slot of slots) {
+    if ('cached' in slot) {
+      if (!slot.cached.postmortem) skipped++;
+      else {
+        checked++;
+        reports.push({ file: slot.display, findings: slot.cached.findings });
+      }
       continue;
     }
+    const result = results[slot.task]!;
+    for (const w of result.warnings) warnOnce(w);
+    for (const e of result.errors) r.error(e);
+    if (cache && slot.key !== undefined && result.calls && result.errors.length === 0 && result.status !== 'failed') {
+      cache.set(slot.abs!, slot.key, result.calls, result.status === 'checked', result.findings);
+    }
+    if (result.status === 'skipped') skipped++;
+    if (result.status !== 'checked') continue;
+    if (result.diff !== undefined) diffs.push(result.diff);
+    if (result.changed) {
+      fixed.files++;
+      fixed.fixes += result.fixes;
+    }
     checked++;
-    reports.push({ file: src.display, findings: analysis.findings.map((f) => toReportFinding(f, analysis.lines)) });
+    reports.push({ file: slot.display, findings: result.findings });
   }
 
   if (cache) {
@@ -385,10 +544,10 @@ function run(argv: readonly string[], io: Io): number {
   return exitCode;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   let code: number;
   try {
-    code = run(process.argv.slice(2), {
+    code = await run(process.argv.slice(2), {
       stdout: (s) => process.stdout.write(s),
       stderr: (s) => process.stderr.write(s),
       cwd: process.cwd(),
@@ -404,4 +563,5 @@ function main(): void {
   process.exitCode = code;
 }
 
-main();
+if (isMainThread) void main();
+else if ((workerData as Record<string, unknown> | null)?.[WORKER_FLAG] === true) workerMain();

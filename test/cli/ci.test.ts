@@ -462,3 +462,47 @@ describe('postmortem-lint --cache (issue 16 item 5)', () => {
     assert.match(r.stderr, /cannot write the cache .*: ENOENT/);
   });
 });
+
+describe('postmortem-lint --jobs (issue 16 item 5)', () => {
+  let dir: string;
+  let cleanup: () => void;
+  before(() => ({ dir, cleanup } = tempDir()));
+  after(() => cleanup());
+
+  it('[core] worker threads give the same report, in the same order, as one thread', () => {
+    const ws = examplesCopy(dir, 'same');
+    for (let i = 0; i < 6; i++) fs.copyFileSync(DRAFT_EXAMPLE, path.join(ws, 'post-mortems', `d${i}.md`));
+    write(path.join(ws, 'notes', 'notes.md'), '# Notes\n');
+    const one = cli(['--format', 'json', '--jobs', '1', 'post-mortems', 'notes'], { cwd: ws });
+    const three = cli(['--format', 'json', '--jobs', '3', 'post-mortems', 'notes'], { cwd: ws });
+    assert.equal(three.code, one.code, three.stderr);
+    assert.equal(three.stdout, one.stdout);
+    const text1 = cli(['--jobs', '1', 'post-mortems', 'notes'], { cwd: ws });
+    assert.equal(cli(['-j', '2', 'post-mortems', 'notes'], { cwd: ws }).stdout, text1.stdout);
+    assert.match(text1.stdout, /1 skipped/);
+  });
+
+  it('[core] --fix and --cache work from worker threads', () => {
+    const ws = examplesCopy(dir, 'fix');
+    const names = ['a.md', 'b.md', 'c.md', 'd.md'];
+    for (const n of names) fs.copyFileSync(DRAFT_EXAMPLE, path.join(ws, 'post-mortems', n));
+    const r = cli(['--fix', '--jobs', '2', ...names.map((n) => `post-mortems/${n}`)], { cwd: ws });
+    assert.equal(r.code, 1, r.stderr);
+    for (const n of names) assert.equal(read(path.join(ws, 'post-mortems', n)), read(FIXED_GOLDEN), n);
+    assert.match(r.stdout, /fixed \d+ problems in 4 files/);
+    const cached = ['--format', 'json', '--cache', '--jobs', '2', 'post-mortems'];
+    const cold = cli(cached, { cwd: ws });
+    const warm = cli(cached, { cwd: ws });
+    assert.equal(warm.stdout, cold.stdout);
+    assert.equal(cold.stdout, cli(['--format', 'json', 'post-mortems'], { cwd: ws }).stdout);
+    const data = JSON.parse(read(path.join(ws, '.postmortemlintcache')));
+    const entry = data.entries[path.join(ws, 'post-mortems', 'a.md')];
+    assert.ok(entry.calls.length > 0, 'the evidence lookups made in the worker are recorded');
+  });
+
+  it('--jobs needs a whole number', () => {
+    const r = cli(['--jobs', '0', 'x.md'], { cwd: dir });
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--jobs needs a whole number/);
+  });
+});

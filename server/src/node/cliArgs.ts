@@ -25,6 +25,8 @@ export interface CliOptions {
   stdinFilename?: string;
   /** Text output: list information and hint findings instead of counting them. */
   verbose: boolean;
+  /** Worker threads (`--jobs N`); undefined = one per core for a large run, none for a small one. */
+  jobs?: number;
   /** Reuse results of unchanged files (`--cache`). */
   cache: boolean;
   /** Cache file, or a folder to hold `.postmortemlintcache` (default: the current directory). */
@@ -64,6 +66,8 @@ Options:
   --max-warnings <n>   exit 1 when there are more than n warnings
   --verbose            list information findings (text output counts them)
   --stdin-filename <path>  the path the document read from "-" stands for
+  -j, --jobs <n>       worker threads (default: one per core when there are
+                       many files; 1 = no worker threads)
   --cache              reuse the results of unchanged files (and unchanged
                        evidence paths) from the last run
   --cache-location <path>  cache file or folder (default: .postmortemlintcache)
@@ -91,6 +95,7 @@ const OPTIONS = {
   'max-warnings': { type: 'string' },
   verbose: { type: 'boolean' },
   'stdin-filename': { type: 'string' },
+  jobs: { type: 'string', short: 'j' },
   cache: { type: 'boolean' },
   'cache-location': { type: 'string' },
   color: { type: 'boolean' },
@@ -174,6 +179,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   if (v['stdin-filename'] !== undefined) {
     if (v['stdin-filename'] === '') throw new UsageError('--stdin-filename needs a path');
     opts.stdinFilename = v['stdin-filename'];
+  }
+  if (v.jobs !== undefined) {
+    if (!/^[1-9]\d{0,2}$/.test(v.jobs)) throw new UsageError(`--jobs needs a whole number from 1 to 999 (got "${v.jobs}")`);
+    opts.jobs = Number(v.jobs);
   }
   if (v['cache-location'] !== undefined) {
     if (v['cache-location'] === '') throw new UsageError('--cache-location needs a path');
