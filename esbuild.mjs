@@ -20,7 +20,12 @@ const common = {
 const builds = [
   { entryPoints: { extension: 'client/src/extension.ts' }, external: ['vscode'] },
   { entryPoints: { server: 'server/src/server.ts' } },
-  { entryPoints: { cli: 'server/src/cli.ts' }, banner: { js: '#!/usr/bin/env node' } },
+  {
+    entryPoints: { cli: 'server/src/cli.ts' },
+    // ESM-only code in a dependency (fdir, under tinyglobby) reads import.meta.url, which a CJS bundle lacks.
+    banner: { js: '#!/usr/bin/env node\nconst __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+    define: { 'import.meta.url': '__importMetaUrl' },
+  },
 ];
 
 const contexts = await Promise.all(

@@ -279,17 +279,48 @@ describe('postmortem-lint: --status-as, --root and .postmortemrc.json', () => {
     assert.equal(r.stdout, '');
   });
 
-  it('a .postmortemrc.json with a wrong value or an unknown key is a usage error', () => {
+  it('a .postmortemrc.json with a wrong value is a usage error', () => {
     const bad = workspace('bad-level', read(COMPLETE), '{ "rules": { "PM021": "loud" } }');
     const r1 = cli(['post-mortems/pm.md'], bad);
     assert.equal(r1.code, 2);
     assert.match(r1.stderr, /rules\.PM021/);
-    const typo = workspace('typo', read(COMPLETE), '{ "rule": { "PM021": "off" } }');
-    const r2 = cli(['post-mortems/pm.md'], typo);
-    assert.equal(r2.code, 2);
-    assert.match(r2.stderr, /unknown setting "rule"/);
     const arr = workspace('array', read(COMPLETE), '[]');
     assert.equal(cli(['post-mortems/pm.md'], arr).code, 2);
+  });
+
+  // Issue 12 changed this: an unknown key was exit 2; now it is a warning naming the key.
+  it('an unknown key in .postmortemrc.json is a warning naming it; the rest applies', () => {
+    const typo = workspace('typo', read(DRAFT), '{ "rule": { "PM021": "off" }, "rules": { "PM009": "off" }, "timeline": { "sort": true } }');
+    const r = cli(['--format', 'json', 'post-mortems/pm.md'], typo);
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr, /^postmortem-lint: warning: .*\.postmortemrc\.json: unknown setting "rule" ignored/m);
+    assert.match(r.stderr, /unknown setting "timeline\.sort" ignored/);
+    assert.ok(!(JSON.parse(r.stdout) as JsonFinding[]).some((f) => f.code === 'PM009'));
+  });
+
+  it('the editor-only settings (newFileFolder, trace.server, validation.delayMs) are accepted silently', () => {
+    const root = workspace(
+      'editor-keys',
+      read(COMPLETE),
+      '{ "$schema": "x", "newFileFolder": "pm", "trace.server": "verbose", "postmortem.validation.delayMs": 10, "timeline": { "sortOnFormat": true } }',
+    );
+    const r = cli(['post-mortems/pm.md'], root);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stderr, '');
+  });
+
+  it('the nearest .postmortemrc.json above the file applies (up to the root)', () => {
+    const root = workspace('nearest', read(DRAFT), '{ "rules": { "PM009": "off" } }');
+    write(path.join(root, 'post-mortems', 'team-b', 'pm.md'), read(DRAFT));
+    write(path.join(root, 'post-mortems', 'team-b', '.postmortemrc.json'), '{ "rules": { "PM010": "off" } }');
+    const r = cli(['--format', 'json', 'post-mortems'], root);
+    const findings = JSON.parse(r.stdout) as JsonFinding[];
+    const codesOf = (file: string) => new Set(findings.filter((f) => f.file === file).map((f) => f.code));
+    const a = codesOf(path.join('post-mortems', 'pm.md'));
+    const b = codesOf(path.join('post-mortems', 'team-b', 'pm.md'));
+    assert.ok(!a.has('PM009') && a.has('PM010'), [...a].join());
+    // The nearest file wins as a whole (no merging): team-b's has PM009 on again.
+    assert.ok(b.has('PM009') && !b.has('PM010'), [...b].join());
   });
 
   it('[core] .postmortemrc.json rules apply (PM009 and PM005 off)', () => {

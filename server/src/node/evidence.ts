@@ -6,7 +6,7 @@
  */
 import * as path from 'node:path';
 import { isDirectory, toPosix } from './fs';
-import { walkFiles } from './files';
+import { walkFiles } from './walk';
 
 export const MAX_EVIDENCE_FILES = 2000;
 const TTL_MS = 2000;
