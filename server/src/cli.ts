@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { createTwoFilesPatch } from 'diff';
 import pkg from '../../package.json';
-import { RULES, analyze, applyEdits, collectFixAll, type Analysis, type AnalyzeOptions, type Finding, type Settings } from './core';
+import { RULES, analyze, applyEdits, collectFixAll, relativePath, selectTemplate, templateSchemaPath, type Analysis, type AnalyzeOptions, type Finding, type Settings } from './core';
 import { USAGE, UsageError, parseArgs, type CliOptions } from './node/cliArgs';
 import {
   formatGithub,
@@ -31,6 +31,7 @@ import { DEFAULT_CACHE_FILE, ResultCache, cacheKey, recordingFs, type FsCall } f
 import { ConfigError, RcResolver } from './node/rc';
 import { detectRoot } from './node/root';
 import { SchemaCache } from './node/schemaCache';
+import { TemplateCache } from './node/templateCache';
 
 const NAME = 'postmortem-lint';
 /** Where the rule pages are published (SARIF `helpUri`). */
@@ -168,13 +169,15 @@ interface TaskResult {
 /** What a thread keeps between tasks: the team schemas, and where their warnings go. */
 interface ExecutorState {
   schemas: SchemaCache;
+  templates: TemplateCache;
   warnings: string[];
 }
 
 function createExecutorState(): ExecutorState {
-  const state: ExecutorState = { warnings: [], schemas: undefined as unknown as SchemaCache };
-  // The message names the file and the problem and already says the bundled schema is used.
+  const state = { warnings: [] as string[] } as ExecutorState;
+  // The messages name the file and the problem and already say what is used instead.
   state.schemas = new SchemaCache((message) => state.warnings.push(message));
+  state.templates = new TemplateCache((message) => state.warnings.push(message));
   return state;
 }
 
@@ -189,6 +192,10 @@ function runTask(task: Task, state: ExecutorState): TaskResult {
     if (task.statusAs) options.statusAs = task.statusAs;
     const schema = state.schemas.resolve(task.settings.schema, task.root);
     if (schema) options.schema = schema;
+    if (task.settings.templates.length > 0) {
+      const templates = state.templates.resolve(task.settings.templates, task.root);
+      options.template = selectTemplate(task.text, relativePath(task.abs, task.root), templates, task.settings.files);
+    }
     const check = (text: string): Analysis => {
       const a = analyze(text, options);
       for (const e of a.internalErrors) result.errors.push(`internal error while checking ${task.display}: ${e}`);
@@ -287,7 +294,7 @@ function workerMain(): void {
   });
 }
 
-/** What identifies the team schema's version for the cache: its path, mtime and size ('' = bundled). */
+/** What identifies a team schema's (or template's) version for the cache: its path, mtime and size ('' = bundled). */
 function schemaStamp(setting: string, root: string): string {
   if (setting.trim() === '') return '';
   const abs = path.resolve(root, setting.trim());
@@ -396,6 +403,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     let settings: Settings;
     try {
       settings = rc.resolve(path.dirname(src.abs ?? path.join(io.cwd, '<stdin>')), root, warnOnce).settings;
+      // --template files first (absolute: resolving against the root keeps them), then the rc file's.
+      if (opts.templates.length > 0) settings = { ...settings, templates: [...opts.templates.map((t) => path.resolve(io.cwd, t)), ...settings.templates] };
     } catch (e) {
       if (e instanceof ConfigError) {
         r.error(e.message);
@@ -422,7 +431,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     }
     let key: string | undefined;
     if (cache && !src.stdin && src.abs !== undefined) {
-      key = cacheKey([pkg.version, src.abs, root, opts.statusAs ?? '', settings, schemaStamp(settings.schema, root), today, input.text]);
+      key = cacheKey([pkg.version, src.abs, root, opts.statusAs ?? '', settings, schemaStamp(settings.schema, root), settings.templates.flatMap((t) => [schemaStamp(t, root), schemaStamp(templateSchemaPath(path.resolve(root, t)), root)]), today, input.text]);
       const hit = cache.get(src.abs, key, nodeFileSystem);
       if (hit) {
         slots.push({ display: src.display, cached: hit });

@@ -33,6 +33,7 @@ describe('cliArgs', () => {
       format: 'sarif',
       root: 'r',
       statusAs: 'FINAL',
+      templates: [],
       printModel: false,
       fix: false,
       fixDryRun: false,
@@ -57,6 +58,7 @@ describe('cliArgs', () => {
     assert.deepEqual(o.inputs, ['a.md', '!b.md']);
     const s = parseArgs(['-', '--stdin-filename', 'pm/x.md', '--fix-dry-run']);
     assert.deepEqual([s.inputs, s.stdinFilename, s.fixDryRun], [['-'], 'pm/x.md', true]);
+    assert.deepEqual(parseArgs(['--template', 'a.md', '--template=b.md', 'x.md']).templates, ['a.md', 'b.md']);
   });
   it('rejects contradictions and bad values of the CI options', () => {
     assert.throws(() => parseArgs(['--max-warnings', '-1', 'a.md']), /--max-warnings/);

@@ -8,6 +8,8 @@ export interface CliOptions {
   format: OutputFormat;
   root?: string;
   statusAs?: 'FINAL';
+  /** Team templates (`--template FILE`, repeatable), before the rc file's `templates`. */
+  templates: string[];
   printModel: boolean;
   /** Apply every safe fix and write the files. */
   fix: boolean;
@@ -56,6 +58,10 @@ Options:
                        (default: nearest ancestor with a governance/ folder,
                        else the git top-level, else the current directory)
   --status-as FINAL    check each document as if its Status were FINAL
+  --template <file>    a team template written in Markdown (repeatable); a
+                       document uses the one whose title its first heading
+                       matches (docs/templates.md); also "templates" in
+                       .postmortemrc.json
   --fix                apply every safe fix (what the editor's "fix all"
                        does), write the files, report what is left
   --fix-dry-run        print what --fix would change as a unified diff;
@@ -88,6 +94,7 @@ const OPTIONS = {
   output: { type: 'string', short: 'o' },
   root: { type: 'string' },
   'status-as': { type: 'string' },
+  template: { type: 'string', multiple: true },
   fix: { type: 'boolean' },
   'fix-dry-run': { type: 'boolean' },
   'ignore-path': { type: 'string' },
@@ -139,6 +146,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   const v = parsed.values;
   const opts: CliOptions = {
     format: 'text',
+    templates: [...(v.template ?? [])],
     printModel: v['print-model'] === true,
     fix: v.fix === true,
     fixDryRun: v['fix-dry-run'] === true,
