@@ -21,6 +21,8 @@ export interface HandlerModule {
   capabilities?(params: InitializeParams): ServerCapabilities;
   /** Registers the module's handlers; called once, before the connection listens. */
   register(server: ServerContext): void;
+  /** After `initialized`: dynamic registrations, workspace notifications. */
+  initialized?(server: ServerContext): void;
 }
 
 /** `docs/rules/` beside the bundle (`dist/server.js` → `docs/rules/`). */
@@ -40,8 +42,12 @@ export class ServerContext {
   readonly sessions: Sessions;
   readonly schemas: SchemaCache;
   readonly templates: TemplateCache;
-  /** Workspace root (absolute), from `initialize`. */
+  /** Workspace root (absolute), from `initialize`: the first workspace folder. */
   root: string | undefined;
+  /** Every workspace folder (absolute); a document is checked against the one it is in. */
+  folders: string[] = [];
+  /** The workspace folders' URIs, as the client named them. */
+  folderUris: string[] = [];
   /** The client announced `workspace.applyEdit`. */
   hasApplyEdit = false;
   private readonly loggedInternal = new Set<string>();
@@ -50,7 +56,11 @@ export class ServerContext {
     readonly connection: Connection,
     readonly documents: TextDocuments<TextDocument>,
   ) {
-    this.settings = new SettingsSource(connection, this.log);
+    this.settings = new SettingsSource(connection, this.log, (uri) => {
+      const file = filePathOf(uri);
+      const folder = this.rootFor(uri);
+      return { ...(file !== undefined ? { file } : {}), ...(folder !== undefined ? { folder } : {}) };
+    });
     this.schemas = new SchemaCache((message) => {
       this.log('error', `schema: ${message}`);
       void connection.window.showErrorMessage(`Post-Mortem Assistant: ${message}. The bundled schema is used instead.`);
@@ -78,6 +88,30 @@ export class ServerContext {
     let root = rootUri ? filePathOf(rootUri) : undefined;
     if (root === undefined && typeof params.rootPath === 'string' && params.rootPath !== '') root = params.rootPath;
     this.root = root !== undefined ? path.resolve(root) : undefined;
+    this.setFolders((params.workspaceFolders ?? []).map((f) => f.uri));
+  }
+
+  /** The workspace folders now (from `initialize` or `workspace/didChangeWorkspaceFolders`). */
+  setFolders(uris: readonly string[]): void {
+    this.folderUris = [...uris];
+    this.folders = uris.map(filePathOf).filter((p): p is string => p !== undefined).map((p) => path.resolve(p));
+    if (this.folders.length === 0 && this.root !== undefined) this.folders = [this.root];
+  }
+
+  /**
+   * The workspace folder a document belongs to: the innermost folder holding its file, else the
+   * first folder (an untitled or out-of-workspace document), else none.
+   */
+  rootFor(uri: string): string | undefined {
+    const file = filePathOf(uri);
+    let best: string | undefined;
+    if (file !== undefined) {
+      for (const f of this.folders) {
+        const rel = path.relative(f, file);
+        if (rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) && (best === undefined || f.length > best.length)) best = f;
+      }
+    }
+    return best ?? this.root;
   }
 
   readonly log = (level: 'error' | 'warn' | 'info', message: string): void => {
@@ -117,15 +151,16 @@ export class ServerContext {
 
   analyzeOptions(doc: TextDocument, settings: Settings): AnalyzeOptions {
     const filePath = filePathOf(doc.uri);
-    const base = this.root ?? (filePath !== undefined ? path.dirname(filePath) : process.cwd());
+    const root = this.rootFor(doc.uri);
+    const base = root ?? (filePath !== undefined ? path.dirname(filePath) : process.cwd());
     const schema = settings.schema !== '' ? this.schemas.resolve(settings.schema, base) : undefined;
     const opts: AnalyzeOptions = { settings, fs: nodeFileSystem };
     if (filePath !== undefined) opts.filePath = filePath;
-    if (this.root !== undefined) opts.root = this.root;
+    if (root !== undefined) opts.root = root;
     if (schema !== undefined) opts.schema = schema;
     if (settings.templates.length > 0) {
       const templates = this.templates.resolve(settings.templates, base);
-      opts.template = selectTemplate(doc.getText(), relativePath(filePath, this.root), templates, settings.files);
+      opts.template = selectTemplate(doc.getText(), relativePath(filePath, root), templates, settings.files);
     }
     return opts;
   }

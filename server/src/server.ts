@@ -45,10 +45,11 @@ import { commandHandlers } from './handlers/commands';
 import { featureHandlers } from './handlers/features';
 import { describe } from './handlers/guard';
 import { validationHandlers } from './handlers/validation';
+import { workspaceHandlers } from './handlers/workspace';
 import { guardInput } from './node/stdioGuard';
 
 /** Every handler module; a new one is one more entry here. */
-const HANDLERS: readonly HandlerModule[] = [validationHandlers, codeActionHandlers, featureHandlers, commandHandlers];
+const HANDLERS: readonly HandlerModule[] = [validationHandlers, codeActionHandlers, featureHandlers, commandHandlers, workspaceHandlers];
 
 const connection: Connection = process.argv.includes('--stdio') ? guardedStdioConnection() : createConnection(ProposedFeatures.all);
 
@@ -88,7 +89,8 @@ connection.onInitialized(() => {
       .register(DidChangeConfigurationNotification.type, { section: 'postmortem' })
       .then(undefined, (e: unknown) => server.log('warn', `could not register for configuration changes: ${describe(e)}`));
   }
-  server.log('info', `postmortem server ready (root: ${server.root ?? 'none'}, trusted: ${server.settings.isTrusted})`);
+  for (const h of HANDLERS) h.initialized?.(server);
+  server.log('info', `postmortem server ready (folders: ${server.folders.join(', ') || 'none'}, trusted: ${server.settings.isTrusted})`);
 });
 
 for (const h of HANDLERS) h.register(server);

@@ -5,9 +5,12 @@
  * In an untrusted workspace the `schema` and `incidentIdPattern` it provides are ignored, whatever
  * their source. Each settings problem is shown to the user once.
  */
+import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver/node';
 import { sanitizeSettings, type Settings } from './core';
 import { describe, isRecord } from './handlers/guard';
+import { FileCache } from './node/fileCache';
+import { ConfigError, findRcFile, loadRcFile, type RcSettings } from './node/rc';
 
 /** Settings a workspace may only give when it is trusted (package.json `restrictedConfigurations`). */
 const RESTRICTED = ['schema', 'incidentIdPattern', 'templates'] as const;
@@ -19,11 +22,46 @@ export class SettingsSource {
   /** Settings from initialization options (or pushed by didChangeConfiguration when the client cannot be asked). */
   private fallback: Record<string, unknown> = {};
   private readonly warned = new Set<string>();
+  private readonly rcFiles: FileCache<RcSettings | undefined>;
 
   constructor(
     private readonly connection: Connection,
     private readonly log: (level: 'error' | 'warn' | 'info', message: string) => void,
-  ) {}
+    /** The workspace folder of a document (absolute), where the search for its rc file stops. */
+    private readonly folderOf: (uri: string) => { file?: string; folder?: string },
+  ) {
+    this.rcFiles = new FileCache(
+      (file) => {
+        try {
+          return { value: loadRcFile(file) };
+        } catch (e) {
+          return { value: undefined, error: `${e instanceof ConfigError ? e.message : `${file}: ${describe(e)}`}; the file is ignored` };
+        }
+      },
+      (message) => this.warnOnce(message, 'error'),
+    );
+  }
+
+  private warnOnce(message: string, level: 'warn' | 'error' = 'warn'): void {
+    if (this.warned.has(message)) return;
+    this.warned.add(message);
+    this.log(level, `settings: ${message}`);
+    const text = `Post-Mortem Assistant: ${message}`;
+    void (level === 'error' ? this.connection.window.showErrorMessage(text) : this.connection.window.showWarningMessage(text));
+  }
+
+  /**
+   * The nearest `.postmortemrc.json` of a document (its folder, then each parent up to its
+   * workspace folder), as the CLI finds it: its keys override the editor's settings.
+   */
+  private rcFor(uri: string): RcSettings | undefined {
+    const { file, folder } = this.folderOf(uri);
+    if (file === undefined || folder === undefined) return undefined;
+    const rcFile = findRcFile(path.dirname(file), folder);
+    const rc = rcFile === undefined ? undefined : this.rcFiles.get(rcFile);
+    for (const w of rc?.warnings ?? []) this.warnOnce(w);
+    return rc;
+  }
 
   /** From `initialize`: whether the client can be asked, trust (`trusted: false`), the initial settings. */
   initialize(askClient: boolean, init: unknown): void {
@@ -61,18 +99,19 @@ export class SettingsSource {
         this.log('warn', `workspace/configuration failed, using defaults: ${describe(e)}`);
       }
     }
+    // defaults < user/workspace settings < the nearest .postmortemrc.json (rules merged per code).
+    const rc = this.rcFor(uri);
+    if (rc) {
+      const rules = { ...(isRecord(raw.rules) ? raw.rules : {}), ...(isRecord(rc.raw.rules) ? rc.raw.rules : {}) };
+      raw = { ...raw, ...rc.raw, rules };
+    }
     if (!this.trusted) {
       // Untrusted workspace: a schema or pattern it provides is not used.
       for (const k of RESTRICTED) delete raw[k];
     }
     const problems: string[] = [];
     const settings = sanitizeSettings(raw, problems);
-    for (const p of problems) {
-      if (this.warned.has(p)) continue;
-      this.warned.add(p);
-      this.log('warn', `settings: ${p}`);
-      void this.connection.window.showWarningMessage(`Post-Mortem Assistant: ${p}`);
-    }
+    for (const p of problems) this.warnOnce(p);
     return settings;
   }
 }

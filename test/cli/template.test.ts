@@ -18,7 +18,7 @@ function cli(args: string[], cwd = REPO): { status: number | null; stdout: strin
   const r = spawnSync(process.execPath, [CLI_JS, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
-const loud = (stdout: string) => (JSON.parse(stdout) as ReportFinding[]).filter((f) => f.severity === 'error' || f.severity === 'warning');
+const loud = (stdout: string) => (JSON.parse(stdout) as (ReportFinding & { file: string })[]).filter((f) => f.severity === 'error' || f.severity === 'warning');
 
 describe('CLI: team templates', () => {
   before(() => ensureBuilt());

@@ -34,6 +34,8 @@ export const DEFAULT_TIMEOUT_MS = 10_000;
 export interface StartOptions {
   /** Workspace root folder (absolute path). */
   root?: string;
+  /** Workspace folders (absolute paths); default: `root` alone. The first is the root. */
+  folders?: string[];
   initializationOptions?: unknown;
   /** Answers `workspace/configuration` items; undefined → null. Omit `configuration` capability with `configurationCapability: false`. */
   configuration?: (item: ConfigurationItem) => unknown;
@@ -118,13 +120,14 @@ export class LspTestClient {
     const client = new LspTestClient(proc, connection, options);
     client.wire();
     connection.listen();
-    const rootUri = options.root ? fileUri(options.root) : null;
+    const folders = options.folders ?? (options.root ? [options.root] : []);
+    const rootUri = folders[0] ? fileUri(folders[0]) : null;
     try {
       client.initializeResult = await client.withTimeout(
         connection.sendRequest('initialize', {
           processId: process.pid,
           rootUri,
-          workspaceFolders: rootUri ? [{ uri: rootUri, name: 'workspace' }] : null,
+          workspaceFolders: folders.length ? folders.map((f, i) => ({ uri: fileUri(f), name: `folder${i}` })) : null,
           capabilities: options.capabilities ?? CLIENT_CAPABILITIES(options.configurationCapability !== false),
           initializationOptions: options.initializationOptions,
         }) as Promise<InitializeResult>,

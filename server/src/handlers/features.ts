@@ -39,7 +39,7 @@ export const featureHandlers: HandlerModule = {
         const pos = positionParam(params);
         const { settings, analysis } = await server.current(uri, ASSIST_PATIENCE_MS);
         if (!analysis) return [];
-        const evidence = () => listEvidenceFiles(server.root, settings.evidenceRoot);
+        const evidence = () => listEvidenceFiles(server.rootFor(uri), settings.evidenceRoot);
         const entries = completionsAt(analysis, analysis.lines.offsetAt(pos), settings, evidence);
         return entries.map((c, i) => toCompletionItem(analysis.lines, c, i));
       }),

@@ -22,6 +22,8 @@ export class ConfigError extends Error {}
 
 export interface RcSettings {
   settings: Settings;
+  /** The file's known keys as written (editor spellings normalised), for merging over editor settings. */
+  raw: Record<string, unknown>;
   /** The rc file read; undefined when there is none (defaults). */
   file?: string;
   /** Keys that were ignored, one message each, naming the file and the key. */
@@ -47,7 +49,7 @@ export const RC_KEYS: Readonly<Record<string, readonly string[] | true>> = {
 
 /** Settings of one rc file (`file` undefined: the defaults). */
 export function loadRcFile(file: string | undefined): RcSettings {
-  if (file === undefined) return { settings: sanitizeSettings(undefined), warnings: [] };
+  if (file === undefined) return { settings: sanitizeSettings(undefined), raw: {}, warnings: [] };
   let text: string;
   try {
     text = readTextFile(file);
@@ -81,7 +83,8 @@ export function loadRcFile(file: string | undefined): RcSettings {
   if (problems.length > 0) {
     throw new ConfigError(`${file}: ${problems.map((p) => p.replace(/^postmortem\./, '')).join('; ')}`);
   }
-  return { settings, file, warnings };
+  const known = Object.fromEntries(Object.entries(obj).filter(([k]) => RC_KEYS[k] !== undefined && k !== '$schema'));
+  return { settings, raw: known, file, warnings };
 }
 
 /**
