@@ -1,6 +1,6 @@
 /** A "Mark Final" code lens on the `**Status:**` line of a post-mortem that is not FINAL yet. */
 import * as vscode from 'vscode';
-import { COMMANDS } from './ids';
+import { CLIENT_COMMANDS } from '../../shared/src/protocol';
 import { headerField } from './pure/markdown';
 import { isPostmortemDocument } from './postmortems';
 
@@ -15,7 +15,7 @@ export class MarkFinalCodeLensProvider implements vscode.CodeLensProvider {
       new vscode.CodeLens(range, {
         title: 'Mark Final',
         tooltip: 'Check this post-mortem as FINAL; set Status to FINAL only if nothing blocks',
-        command: COMMANDS.markFinal,
+        command: CLIENT_COMMANDS.markFinal,
         arguments: [doc.uri],
       }),
     ];

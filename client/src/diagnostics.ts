@@ -1,6 +1,6 @@
 /** The server's diagnostics as the client reads them. */
 import * as vscode from 'vscode';
-import { DIAGNOSTIC_SOURCE } from './ids';
+import { DIAGNOSTIC_SOURCE } from '../../shared/src/protocol';
 import type { Blocker } from './pure/protocol';
 
 export function postmortemDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {

@@ -11,13 +11,13 @@
  * too. Activation itself is cheap: the server starts only once a post-mortem is seen.
  */
 import * as vscode from 'vscode';
+import { CLIENT_COMMANDS as COMMANDS, CONTEXT_KEYS as CONTEXT, VIEW_ID } from '../../shared/src/protocol';
 import { MarkFinalCodeLensProvider } from './codeLens';
 import { formatTimeline } from './commands/formatTimeline';
 import { insertEvidencePath } from './commands/insertEvidencePath';
 import { insertTimelineRow } from './commands/insertTimelineRow';
 import { markFinal } from './commands/markFinal';
 import { newPostmortem } from './commands/newPostmortem';
-import { COMMANDS, CONTEXT, VIEW_ID } from './ids';
 import { PostmortemClient } from './languageClient';
 import { isPostmortemDocument, MARKDOWN_SELECTOR, workspaceHasPostmortemPaths } from './postmortems';
 import { PostmortemsView } from './postmortemsView';

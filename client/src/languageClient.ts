@@ -13,7 +13,8 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { CONFIG_SECTION } from './ids';
+import { DIAGNOSTIC_SOURCE } from '../../shared/src/protocol';
+import { CONFIG_SECTION } from '../../shared/src/settings';
 import { MARKDOWN_SELECTOR } from './postmortems';
 import { initialSettings } from './settings';
 
@@ -62,10 +63,10 @@ export class PostmortemClient implements vscode.Disposable {
       // A function: evaluated again on every (re)start, so a restart after trust is granted sends `trusted: true`.
       initializationOptions: () => ({ trusted: vscode.workspace.isTrusted, postmortem: initialSettings() }),
       outputChannel: this.output,
-      diagnosticCollectionName: 'postmortem',
+      diagnosticCollectionName: DIAGNOSTIC_SOURCE,
     };
-    // Id 'postmortem': the client reads the `postmortem.trace.server` setting.
-    const client = new LanguageClient('postmortem', 'Post-Mortem Assistant', serverOptions, clientOptions);
+    // Id = the configuration section: the client reads the `postmortem.trace.server` setting.
+    const client = new LanguageClient(CONFIG_SECTION, 'Post-Mortem Assistant', serverOptions, clientOptions);
     try {
       await client.start();
     } catch (e) {

@@ -5,6 +5,7 @@
  * known for documents the server has checked (open ones).
  */
 import * as vscode from 'vscode';
+import { CONFIG_SECTION } from '../../shared/src/settings';
 import { postmortemDiagnostics } from './diagnostics';
 import { describeSummary, groupLabel, STATUS_GROUPS, summarize, type PostmortemSummary, type StatusGroup } from './pure/summary';
 import { PostmortemScanner } from './postmortems';
@@ -66,7 +67,7 @@ export class PostmortemsView implements vscode.TreeDataProvider<Node>, vscode.Di
       vscode.languages.onDidChangeDiagnostics((e) => {
         if (e.uris.some((u) => this.shown.has(u.toString()))) this.refresh();
       }),
-      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('postmortem') && this.refresh()),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(CONFIG_SECTION) && this.refresh()),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.refresh()),
     );
   }

@@ -6,10 +6,11 @@
  */
 import * as vscode from 'vscode';
 import { currentErrors } from './diagnostics';
-import { COMMANDS } from './ids';
+import { CLIENT_COMMANDS, SERVER_COMMANDS } from '../../shared/src/protocol';
+import { CONFIG_SECTION } from '../../shared/src/settings';
 import type { PostmortemClient } from './languageClient';
 import { headerField } from './pure/markdown';
-import { mergeBlockers, parseFinalBlockers, SERVER_COMMANDS, type Blocker } from './pure/protocol';
+import { mergeBlockers, parseFinalBlockers, type Blocker } from './pure/protocol';
 import { isPostmortemDocument } from './postmortems';
 
 const DEBOUNCE_MS = 300;
@@ -30,7 +31,7 @@ export class ReadinessStatusBar implements vscode.Disposable {
         const uri = vscode.window.activeTextEditor?.document.uri.toString();
         if (uri && e.uris.some((u) => u.toString() === uri)) this.schedule();
       }),
-      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('postmortem') && this.schedule()),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(CONFIG_SECTION) && this.schedule()),
       client.onDidStart(() => this.schedule()),
     );
     this.schedule(0);
@@ -65,7 +66,7 @@ export class ReadinessStatusBar implements vscode.Disposable {
     if (gen !== this.generation) return;
     const blockers = mergeBlockers(errors, asFinal);
     const isFinal = /^\W*FINAL\W*$/i.test(headerField(doc.getText(), 'Status')?.value ?? '');
-    this.item.command = { title: 'Mark Final', command: COMMANDS.markFinal, arguments: [uri] };
+    this.item.command = { title: 'Mark Final', command: CLIENT_COMMANDS.markFinal, arguments: [uri] };
     if (blockers.length > 0) {
       this.item.text = `$(error) ${blockers.length === 1 ? '1 blocker' : `${blockers.length} blockers`}`;
       this.item.tooltip = `${blockers.length} problem${blockers.length === 1 ? '' : 's'} would block FINAL. Click to list them (Mark Final changes nothing while anything blocks).`;

@@ -86,10 +86,9 @@ import {
   versionedEdit,
 } from './node/lspConvert';
 import { SchemaCache } from './node/schemaCache';
+import { SERVER_COMMANDS } from '../../shared/src/protocol';
 
-export const COMMAND_MARK_FINAL = 'postmortem.markFinal';
-export const COMMAND_FORMAT_TIMELINE = 'postmortem.formatTimeline';
-export const COMMAND_FINAL_BLOCKERS = 'postmortem.finalBlockers';
+const { markFinal: COMMAND_MARK_FINAL, formatTimeline: COMMAND_FORMAT_TIMELINE, finalBlockers: COMMAND_FINAL_BLOCKERS } = SERVER_COMMANDS;
 
 /** `docs/rules/` beside the bundle (`dist/server.js` → `docs/rules/`). */
 const RULE_DOCS_DIR = path.join(__dirname, '..', 'docs', 'rules');

@@ -10,7 +10,7 @@ import { editorFor, targetPostmortem } from '../editorTarget';
 import { evidenceInsertText, evidencePath, sortEvidenceFiles } from '../pure/evidence';
 import { readIncidentId, unsafeIdReason } from '../pure/incidentId';
 import { relativeFolderSegments } from '../pure/newPostmortem';
-import { stringSetting } from '../settings';
+import { folderSetting } from '../settings';
 
 /** Bounds of the listing: a folder of evidence, not a disk. */
 const MAX_FILES = 2000;
@@ -35,7 +35,7 @@ export async function insertEvidencePath(arg: unknown): Promise<void> {
   }
   const folder = await workspaceFolderFor(doc);
   if (!folder) return;
-  const rootSetting = stringSetting('evidenceRoot', 'governance/evidence', doc.uri);
+  const rootSetting = folderSetting('evidenceRoot', doc.uri);
   const root = relativeFolderSegments(rootSetting);
   if ('error' in root) {
     void vscode.window.showErrorMessage(`postmortem.evidenceRoot: ${root.error}.`);

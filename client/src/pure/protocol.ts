@@ -1,43 +1,20 @@
 /**
- * The shapes of the server's `workspace/executeCommand` results the client reads,
- * checked at the boundary (a server is another process: never trust its JSON).
- * No `vscode` import.
- *
- * - `postmortem.markFinal [uri]`      → `{applied: true}` | `{applied: false, blockers?: Diagnostic[], reason?: string}`
- * - `postmortem.finalBlockers [uri]`  → `{blockers: Diagnostic[], reason?: string}` (read-only)
- * - `postmortem.formatTimeline [uri, {sortByTime}]` → `{applied: true, changed?: boolean}` | `{applied: false, reason?: string}`
+ * Reading the server's `workspace/executeCommand` and `postmortem/summary` results, checked at
+ * the boundary (a server is another process: never trust its JSON). The ids and result types
+ * are shared with the server (shared/src/protocol.ts). No `vscode` import.
  */
+import type { WireDiagnostic, WirePosition } from '../../../shared/src/protocol';
 
-export const SERVER_COMMANDS = {
-  markFinal: 'postmortem.markFinal',
-  finalBlockers: 'postmortem.finalBlockers',
-  formatTimeline: 'postmortem.formatTimeline',
-} as const;
-
-export interface LspPosition {
-  line: number;
-  character: number;
-}
-
-export interface LspRange {
-  start: LspPosition;
-  end: LspPosition;
-}
-
-/** The parts of an LSP Diagnostic the client uses. */
-export interface Blocker {
-  range: LspRange;
-  message: string;
+/** A diagnostic from the server as the client keeps it: its code as a string. */
+export interface Blocker extends WireDiagnostic {
   code?: string;
-  /** 1 error, 2 warning, 3 information, 4 hint. */
-  severity?: number;
 }
 
 export type MarkFinalResult = { applied: true } | { applied: false; blockers: Blocker[]; reason?: string };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function position(v: unknown): LspPosition | undefined {
+function position(v: unknown): WirePosition | undefined {
   if (!isRecord(v)) return undefined;
   const { line, character } = v;
   if (typeof line !== 'number' || typeof character !== 'number' || !(line >= 0) || !(character >= 0)) return undefined;

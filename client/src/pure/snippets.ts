@@ -15,6 +15,8 @@
  * fills in a time or date: the `pm-timeline-row-now` completion (client/src/timelineCompletion.ts),
  * the "Insert Timeline Row (UTC now)" and "New Post-Mortem" commands do, with the real UTC time.
  */
+import { DEFAULT_EVIDENCE_ROOT } from '../../../shared/src/settings';
+import { ACTION_STATUSES } from '../../../shared/src/status';
 
 export interface Snippet {
   prefix: string[];
@@ -124,12 +126,10 @@ function tableRows(template: string, sectionNumber: number): string[][] {
   return rows;
 }
 
-export const ACTION_STATUSES = ['OPEN', 'IN PROGRESS', 'DONE', 'WONTFIX'] as const;
-
 export function buildSnippets(template: string): Snippets {
   const roles = tableRows(template, 9).map((r) => r[0]!).filter((r) => r !== '');
   const blocking = tableRows(template, 7)[0]?.[4] ?? 'YES / NO';
-  const evidenceRoot = /`([^`]*?)\/<INCIDENT_ID>\//.exec(template)?.[1] ?? 'governance/evidence';
+  const evidenceRoot = /`([^`]*?)\/<INCIDENT_ID>\//.exec(template)?.[1] ?? DEFAULT_EVIDENCE_ROOT;
   const version = /Template version:\s*([^\s*]+)/.exec(template)?.[1] ?? '';
   const utcNote = 'VS Code snippet variables such as $CURRENT_HOUR are local time, so this snippet fills in no time: type pm-timeline-row-now (a completion with the current UTC time filled in) or run "Post-Mortem: Insert Timeline Row (UTC now)".';
   return {

@@ -4,8 +4,10 @@
  * document text, converted to line/column once, in `text.ts`.
  */
 
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
-export type RuleLevel = Severity | 'off';
+import type { Severity } from '../../../shared/src/settings';
+
+export type { RuleLevel, Settings, Severity } from '../../../shared/src/settings';
+export type { DocumentStatus } from '../../../shared/src/status';
 
 /** Replace text[start, end) with newText. Offsets are UTF-16 code units. */
 export interface TextEdit {
@@ -38,18 +40,3 @@ export interface Finding {
   related?: RelatedLocation[];
 }
 
-export interface Settings {
-  enable: boolean;
-  files: string[];
-  incidentIdPattern: string;
-  breakerTriggers: string[];
-  rules: Record<string, RuleLevel>;
-  /** Path (workspace-relative or absolute) of a team's own schema; '' = bundled. */
-  schema: string;
-  evidenceRoot: string;
-  validation: { delayMs: number };
-  timeline: { sortOnFormat: boolean };
-  format: { onSave: boolean };
-}
-
-export type DocumentStatus = 'DRAFT' | 'UNDER REVIEW' | 'FINAL';

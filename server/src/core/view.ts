@@ -8,14 +8,15 @@ import {
   HEADER_KEYS, IMPACT_DETAIL, IMPACT_KEYS, IMPACT_LABELS, ROLE_KEYS, ROLE_LABELS, SUMMARY_KEYS, SUMMARY_LABELS, HEADER_LABELS,
   type Model, type Prose, type Val,
 } from './model';
+import { ACTION_STATUSES, DOCUMENT_STATUSES } from '../../../shared/src/status';
 import { isPlaceholder } from './values';
 
 export const CHOICES = {
-  status: ['DRAFT', 'UNDER REVIEW', 'FINAL'],
+  status: DOCUMENT_STATUSES,
   severity: ['CRITICAL', 'HIGH', 'MEDIUM'],
   scope: ['GLOBAL', 'PARTNER', 'POOL'],
   yesNo: ['YES', 'NO'],
-  actionStatus: ['OPEN', 'IN PROGRESS', 'DONE', 'WONTFIX'],
+  actionStatus: ACTION_STATUSES,
 } as const;
 
 export interface Pointer {

@@ -28,8 +28,9 @@ import type {
   TextEdit,
 } from '../core';
 
-export const SOURCE = 'postmortem';
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
+import { DIAGNOSTIC_SOURCE as SOURCE, FIX_ALL_KIND } from '../../../shared/src/protocol';
+
+export { FIX_ALL_KIND, SOURCE };
 
 /** A fix as it travels in `Diagnostic.data`: already in LSP ranges, for one document version. */
 export interface FixData {
