@@ -87,6 +87,7 @@ import {
 } from './node/lspConvert';
 import { SchemaCache } from './node/schemaCache';
 import { SERVER_COMMANDS } from '../../shared/src/protocol';
+import { register as registerSummary } from './handlers/summary';
 
 const { markFinal: COMMAND_MARK_FINAL, formatTimeline: COMMAND_FORMAT_TIMELINE, finalBlockers: COMMAND_FINAL_BLOCKERS } = SERVER_COMMANDS;
 
@@ -773,6 +774,8 @@ connection.onExecuteCommand(
     }
   }),
 );
+
+registerSummary(connection, { documents, current, settingsFor, closedDocument, analyzeOptions, markFinalPlan });
 
 // ------------------------------------------------------------------- start
 
