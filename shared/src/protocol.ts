@@ -61,6 +61,8 @@ export interface FinalBlockersResult<D = WireDiagnostic> {
  * An open document is summarised at its current version; any other `file:` URI is read from disk.
  */
 export const SUMMARY_REQUEST = 'postmortem/summary';
+/** At most this many URIs per request (the client sends longer lists in batches). */
+export const SUMMARY_MAX_URIS = 500;
 
 export interface SummaryParams {
   uris: string[];

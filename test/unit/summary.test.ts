@@ -57,6 +57,13 @@ test('Status: case-insensitive choice; an unknown value is kept as text; no Stat
   assert.deepEqual([none.status, none.statusValue, none.incidentId], ['unset', undefined, { state: 'missing' }]);
 });
 
+test('Incident ID: backticks and spaces removed; empty or underscores = placeholder', () => {
+  const id = (line: string) => summaryOf(`# Incident Post-Mortem\n\n${line}\n**Status:** DRAFT\n`).incidentId;
+  assert.deepEqual(id('**Incident ID:**  `INC-7` '), { state: 'set', value: 'INC-7' });
+  assert.deepEqual(id('**Incident ID:**'), { state: 'placeholder' });
+  assert.deepEqual(id('**Incident ID:** ___'), { state: 'placeholder' });
+});
+
 test('errors are the error findings; blockers add the as-FINAL ones, each finding once', () => {
   const text = read(path.join(EXAMPLES, 'post-mortems', 'INC-2026-0057-draft.md'));
   const a = run(text);

@@ -5,29 +5,21 @@
  * the server turns them into lines (`postmortem/summary`, server/src/handlers/summary.ts).
  */
 import { DateTime } from 'luxon';
-import { ACTION_STATUSES, DOCUMENT_STATUSES, OPEN_ACTION_STATUSES, type StatusGroup } from '../../../shared/src/status';
+import type { CheckedSummary } from '../../../shared/src/protocol';
+import { ACTION_STATUSES, DOCUMENT_STATUSES, OPEN_ACTION_STATUSES } from '../../../shared/src/status';
 import type { Analysis } from './analyze';
 import type { Span } from './model';
 import type { Finding } from './types';
 import { caseInsensitiveChoice, isPlaceholder, readDate } from './values';
 
-export interface Summary {
-  /** The Status as the rules read it (case-insensitive choice); `unset` otherwise. */
-  status: StatusGroup;
-  /** The Status as written when it is filled in but not a choice (`FINALISED`). */
-  statusText?: string;
-  /** The Status value (empty span when blank); absent without a Status line. */
+/**
+ * `postmortem/summary`'s facts (shared/src/protocol.ts documents each), in offsets: the Status
+ * value and the Timeline table as spans; `blockers` only with `asFinal`.
+ */
+export type Summary = Pick<CheckedSummary, 'status' | 'statusText' | 'incidentId' | 'errors' | 'blockers' | 'actions'> & {
   statusValue?: Span;
-  incidentId: { state: 'set'; value: string } | { state: 'placeholder' | 'missing' };
-  /** Findings of severity error. */
-  errors: number;
-  /** With `asFinal`: the errors now and the as-FINAL blockers, each finding (code and span) once. */
-  blockers?: number;
-  /** Action items with an action whose Status is OPEN / IN PROGRESS; overdue: target date before today (UTC). */
-  actions: { open: number; overdue: number };
-  /** The Timeline table. */
   timeline?: Span;
-}
+};
 
 export interface SummaryOptions {
   /** "Today" for overdue items; default: now. */

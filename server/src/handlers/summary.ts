@@ -16,6 +16,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+  SUMMARY_MAX_URIS as MAX_URIS,
   SUMMARY_REQUEST,
   type DocumentSummary,
   type SummaryParams,
@@ -36,8 +37,6 @@ export interface SummaryHost {
   markFinalPlan(doc: TextDocument, settings: Settings, open: boolean): MarkFinalPlan;
 }
 
-/** At most this many URIs per request (the client sends the workspace's post-mortems in batches). */
-export const MAX_URIS = 500;
 const MAX_CACHED = 5000;
 
 interface CacheEntry {
