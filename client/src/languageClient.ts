@@ -116,7 +116,8 @@ export class PostmortemClient implements vscode.Disposable {
     for (let i = 0; i < uris.length; i += SUMMARY_MAX_URIS) {
       const batch = uris.slice(i, i + SUMMARY_MAX_URIS);
       const params: SummaryParams = { uris: batch.map((u) => client.code2ProtocolConverter.asUri(u)), blockers: options.blockers === true };
-      const raw: unknown = await client.sendRequest(SUMMARY_REQUEST, params, token);
+      // No `undefined` token argument: vscode-jsonrpc would send [params, null] as the params.
+      const raw: unknown = token ? await client.sendRequest(SUMMARY_REQUEST, params, token) : await client.sendRequest(SUMMARY_REQUEST, params);
       const parsed = parseSummaryResult(raw, params.uris);
       if (!parsed) throw new Error(`${SUMMARY_REQUEST}: unexpected answer from the language server`);
       batch.forEach((u, j) => out.set(u.toString(), parsed[j]!));
