@@ -2,6 +2,11 @@
  * "New Post-Mortem": the template with Incident ID, author and Date Written filled
  * in, and where the file goes. No `vscode` import.
  */
+import type { DocumentStatus } from '../../../shared/src/status';
+
+/** A new post-mortem is a draft (same severities as unset). */
+const NEW_STATUS: DocumentStatus = 'DRAFT';
+
 export interface NewPostmortemFields {
   incidentId: string;
   /** Git `user.name`; undefined or blank keeps the template's placeholder. */
@@ -37,7 +42,7 @@ export function fillTemplate(template: string, fields: NewPostmortemFields): str
   const author = fields.author?.replace(/\s+/g, ' ').trim();
   if (author) out = setHeaderValue(out, 'Post-Mortem Author', author);
   out = setHeaderValue(out, 'Date Written (UTC)', utcDate(fields.now));
-  out = setHeaderValue(out, 'Status', 'DRAFT');
+  out = setHeaderValue(out, 'Status', NEW_STATUS);
   out = out.split('<INCIDENT_ID>').join(id);
   return out;
 }

@@ -5,6 +5,7 @@
  */
 import { readTextFile } from './fs';
 import * as path from 'node:path';
+import { CONFIG_SECTION } from '../../../shared/src/settings';
 import { DEFAULT_SETTINGS, sanitizeSettings, type Settings } from '../core';
 
 export const RC_FILE = '.postmortemrc.json';
@@ -50,12 +51,12 @@ export function loadRcSettings(root: string): { settings: Settings; file?: strin
 }
 
 function unprefix(obj: Record<string, unknown>): Record<string, unknown> {
-  const nested = obj['postmortem'];
+  const nested = obj[CONFIG_SECTION];
   const out: Record<string, unknown> =
     typeof nested === 'object' && nested !== null && !Array.isArray(nested) ? { ...(nested as Record<string, unknown>) } : {};
   for (const [k, v] of Object.entries(obj)) {
-    if (k === 'postmortem') continue;
-    out[k.startsWith('postmortem.') ? k.slice('postmortem.'.length) : k] = v;
+    if (k === CONFIG_SECTION) continue;
+    out[k.startsWith(`${CONFIG_SECTION}.`) ? k.slice(CONFIG_SECTION.length + 1) : k] = v;
   }
   return out;
 }
