@@ -11,13 +11,13 @@
  * too. Activation itself is cheap: the server starts only once a post-mortem is seen.
  */
 import * as vscode from 'vscode';
+import { CLIENT_COMMANDS as COMMANDS, CONTEXT_KEYS as CONTEXT, VIEW_ID } from '../../shared/src/protocol';
 import { MarkFinalCodeLensProvider } from './codeLens';
 import { formatTimeline } from './commands/formatTimeline';
 import { insertEvidencePath } from './commands/insertEvidencePath';
 import { insertTimelineRow } from './commands/insertTimelineRow';
 import { markFinal } from './commands/markFinal';
 import { newPostmortem } from './commands/newPostmortem';
-import { COMMANDS, CONTEXT, VIEW_ID } from './ids';
 import { PostmortemClient } from './languageClient';
 import { isPostmortemDocument, MARKDOWN_SELECTOR, workspaceHasPostmortemPaths } from './postmortems';
 import { PostmortemsView } from './postmortemsView';
@@ -41,7 +41,8 @@ export function activate(context: vscode.ExtensionContext): PostmortemAssistantA
   const output = vscode.window.createOutputChannel('Post-Mortem Assistant', { log: true });
   client = new PostmortemClient(context, output);
   const pm = client;
-  const view = new PostmortemsView();
+  const view = new PostmortemsView(pm);
+  const codeLens = new MarkFinalCodeLensProvider(pm);
   const statusBar = new ReadinessStatusBar(pm);
   const run = (id: string, title: string, f: (...args: unknown[]) => Promise<void>) =>
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {
@@ -58,13 +59,14 @@ export function activate(context: vscode.ExtensionContext): PostmortemAssistantA
     pm,
     view,
     statusBar,
+    codeLens,
     vscode.window.createTreeView(VIEW_ID, { treeDataProvider: view, showCollapseAll: true }),
-    vscode.languages.registerCodeLensProvider(MARKDOWN_SELECTOR, new MarkFinalCodeLensProvider()),
+    vscode.languages.registerCodeLensProvider(MARKDOWN_SELECTOR, codeLens),
     vscode.languages.registerCompletionItemProvider(MARKDOWN_SELECTOR, new UtcTimelineRowCompletion()),
     run(COMMANDS.markFinal, 'Mark Final', (uri) => markFinal(pm, uri)),
     run(COMMANDS.formatTimeline, 'Format Timeline Table', (uri, options) => formatTimeline(pm, uri, options)),
-    run(COMMANDS.insertEvidencePath, 'Insert Evidence Path', (uri) => insertEvidencePath(uri)),
-    run(COMMANDS.insertTimelineRow, 'Insert Timeline Row', (uri) => insertTimelineRow(uri)),
+    run(COMMANDS.insertEvidencePath, 'Insert Evidence Path', (uri) => insertEvidencePath(pm, uri)),
+    run(COMMANDS.insertTimelineRow, 'Insert Timeline Row', (uri) => insertTimelineRow(pm, uri)),
     run(COMMANDS.newPostmortem, 'New Post-Mortem', () => newPostmortem()),
     run(COMMANDS.refreshView, 'Refresh Post-Mortems', async () => view.refresh(true)),
     pm.onDidStart(() => view.refresh()),

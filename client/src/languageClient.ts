@@ -13,8 +13,10 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { CONFIG_SECTION } from './ids';
+import { DIAGNOSTIC_SOURCE, SUMMARY_MAX_URIS, SUMMARY_REQUEST, type DocumentSummary, type SummaryParams } from '../../shared/src/protocol';
+import { CONFIG_SECTION } from '../../shared/src/settings';
 import { MARKDOWN_SELECTOR } from './postmortems';
+import { parseSummaryResult } from './pure/protocol';
 import { initialSettings } from './settings';
 
 export class PostmortemClient implements vscode.Disposable {
@@ -62,10 +64,10 @@ export class PostmortemClient implements vscode.Disposable {
       // A function: evaluated again on every (re)start, so a restart after trust is granted sends `trusted: true`.
       initializationOptions: () => ({ trusted: vscode.workspace.isTrusted, postmortem: initialSettings() }),
       outputChannel: this.output,
-      diagnosticCollectionName: 'postmortem',
+      diagnosticCollectionName: DIAGNOSTIC_SOURCE,
     };
-    // Id 'postmortem': the client reads the `postmortem.trace.server` setting.
-    const client = new LanguageClient('postmortem', 'Post-Mortem Assistant', serverOptions, clientOptions);
+    // Id = the configuration section: the client reads the `postmortem.trace.server` setting.
+    const client = new LanguageClient(CONFIG_SECTION, 'Post-Mortem Assistant', serverOptions, clientOptions);
     try {
       await client.start();
     } catch (e) {
@@ -101,6 +103,35 @@ export class PostmortemClient implements vscode.Disposable {
     const client = await this.start();
     const params = { command, arguments: [client.code2ProtocolConverter.asUri(uri), ...rest] };
     return token ? client.sendRequest(ExecuteCommandRequest.type, params, token) : client.sendRequest(ExecuteCommandRequest.type, params);
+  }
+
+  /**
+   * The server's summaries of documents (open ones at their current version, others read from
+   * disk), keyed by `uri.toString()`: what the status bar, code lens and view show.
+   * Rejects when the server cannot start or answers something else.
+   */
+  async summaries(uris: readonly vscode.Uri[], options: { blockers?: boolean } = {}, token?: vscode.CancellationToken): Promise<Map<string, DocumentSummary>> {
+    const client = await this.start();
+    const out = new Map<string, DocumentSummary>();
+    for (let i = 0; i < uris.length; i += SUMMARY_MAX_URIS) {
+      const batch = uris.slice(i, i + SUMMARY_MAX_URIS);
+      const params: SummaryParams = { uris: batch.map((u) => client.code2ProtocolConverter.asUri(u)), blockers: options.blockers === true };
+      // No `undefined` token argument: vscode-jsonrpc would send [params, null] as the params.
+      const raw: unknown = token ? await client.sendRequest(SUMMARY_REQUEST, params, token) : await client.sendRequest(SUMMARY_REQUEST, params);
+      const parsed = parseSummaryResult(raw, params.uris);
+      if (!parsed) throw new Error(`${SUMMARY_REQUEST}: unexpected answer from the language server`);
+      batch.forEach((u, j) => out.set(u.toString(), parsed[j]!));
+    }
+    return out;
+  }
+
+  /** The summary of one document; undefined when the server cannot say (not started, failed). */
+  async summary(uri: vscode.Uri, options: { blockers?: boolean } = {}, token?: vscode.CancellationToken): Promise<DocumentSummary | undefined> {
+    try {
+      return (await this.summaries([uri], options, token)).get(uri.toString());
+    } catch {
+      return undefined;
+    }
   }
 
   /** LSP → VS Code range of a running client. */

@@ -1,22 +1,25 @@
 /**
- * The "Post-Mortems" view in the Explorer: the workspace's post-mortems grouped by
- * Status, each described as "N errors · M open · K overdue". Status and action items
- * come from the text (pure/summary.ts); the error count from the server's diagnostics,
- * known for documents the server has checked (open ones).
+ * The "Post-Mortems" view in the Explorer: the workspace's post-mortems grouped by Status, each
+ * described as "N errors · M open · K overdue". The client only finds the files
+ * (postmortems.ts); every fact comes from the server (`postmortem/summary`), which reads the
+ * files that are not open from disk. A change to one document asks again for that one only;
+ * the workspace is searched again only when files come and go or settings change.
  */
 import * as vscode from 'vscode';
-import { postmortemDiagnostics } from './diagnostics';
-import { describeSummary, groupLabel, STATUS_GROUPS, summarize, type PostmortemSummary, type StatusGroup } from './pure/summary';
+import { STATUS_GROUPS, type StatusGroup } from '../../shared/src/status';
+import { CONFIG_SECTION } from '../../shared/src/settings';
+import type { DocumentSummary } from '../../shared/src/protocol';
+import type { PostmortemClient } from './languageClient';
+import { describeSummary, groupLabel } from './pure/protocol';
 import { PostmortemScanner } from './postmortems';
 
 const DEBOUNCE_MS = 500;
-const MAX_READ_BYTES = 1_000_000;
 
 interface FileNode {
   kind: 'file';
   uri: vscode.Uri;
-  summary: PostmortemSummary;
-  errors: number | undefined;
+  /** undefined: the server did not answer. */
+  summary: DocumentSummary | undefined;
 }
 
 interface GroupNode {
@@ -34,6 +37,8 @@ const GROUP_ICONS: Record<StatusGroup, string> = {
   unset: 'question',
 };
 
+const groupOf = (f: FileNode): StatusGroup => (f.summary?.checked ? f.summary.status : 'unset');
+
 export class PostmortemsView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -41,14 +46,37 @@ export class PostmortemsView implements vscode.TreeDataProvider<Node>, vscode.Di
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private watching = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  /** URIs shown now: a diagnostics change elsewhere does not refresh the view. */
-  private shown = new Set<string>();
+  /** The files shown, by `uri.toString()`. */
+  private nodes = new Map<string, FileNode>();
+  /** Search the workspace again at the next load (else: only the `stale` files are asked for again). */
+  private rescan = true;
+  private readonly stale = new Set<string>();
   private loading: vscode.CancellationTokenSource | undefined;
 
-  /** Schedules a refresh (debounced). */
+  constructor(private readonly client: PostmortemClient) {}
+
+  /** Searches the workspace again and asks for every summary (debounced unless `now`). */
   refresh(now = false): void {
+    this.rescan = true;
+    this.fire(now ? 0 : DEBOUNCE_MS);
+  }
+
+  /** Asks again for the summaries of these files, when they are shown. */
+  private update(uris: readonly vscode.Uri[]): void {
+    let any = false;
+    for (const u of uris) {
+      const key = u.toString();
+      if (this.nodes.has(key)) {
+        this.stale.add(key);
+        any = true;
+      }
+    }
+    if (any) this.fire(DEBOUNCE_MS);
+  }
+
+  private fire(delay: number): void {
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.changed.fire(undefined), now ? 0 : DEBOUNCE_MS);
+    this.timer = setTimeout(() => this.changed.fire(undefined), delay);
   }
 
   /** Listens for changes once the view was shown (nothing runs while it never is). */
@@ -60,13 +88,12 @@ export class PostmortemsView implements vscode.TreeDataProvider<Node>, vscode.Di
       watcher,
       watcher.onDidCreate(() => this.refresh()),
       watcher.onDidDelete(() => this.refresh()),
-      watcher.onDidChange(() => this.refresh()),
-      vscode.workspace.onDidSaveTextDocument((d) => d.languageId === 'markdown' && this.refresh()),
-      vscode.workspace.onDidCloseTextDocument((d) => this.shown.has(d.uri.toString()) && this.refresh()),
-      vscode.languages.onDidChangeDiagnostics((e) => {
-        if (e.uris.some((u) => this.shown.has(u.toString()))) this.refresh();
-      }),
-      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('postmortem') && this.refresh()),
+      // A file that is not shown may just have become a post-mortem (its first heading).
+      watcher.onDidChange((u) => (this.nodes.has(u.toString()) ? this.update([u]) : this.refresh())),
+      // Closed: the server reads the file from disk again (unsaved edits are gone).
+      vscode.workspace.onDidCloseTextDocument((d) => this.update([d.uri])),
+      vscode.languages.onDidChangeDiagnostics((e) => this.update(e.uris)),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(CONFIG_SECTION) && this.refresh()),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.refresh()),
     );
   }
@@ -82,14 +109,20 @@ export class PostmortemsView implements vscode.TreeDataProvider<Node>, vscode.Di
     }
     const item = new vscode.TreeItem(node.uri, vscode.TreeItemCollapsibleState.None);
     item.id = `file:${node.uri.toString()}`;
-    item.description = describeSummary(node.summary, node.errors);
-    const lines = [
-      vscode.workspace.asRelativePath(node.uri),
-      `Incident ID: ${node.summary.incidentId ?? 'not set'}`,
-      `Status: ${node.summary.statusText ?? groupLabel(node.summary.status)}`,
-      node.errors === undefined ? 'Errors: open the file to have it checked' : `Errors: ${node.errors}`,
-      `Action items: ${node.summary.open} open, ${node.summary.overdue} overdue (target date before today, UTC)`,
-    ];
+    const s = node.summary;
+    const lines = [vscode.workspace.asRelativePath(node.uri)];
+    if (s?.checked) {
+      item.description = describeSummary(s);
+      lines.push(
+        `Incident ID: ${s.incidentId.state === 'set' ? s.incidentId.value : 'not set'}`,
+        `Status: ${s.statusText ?? groupLabel(s.status)}`,
+        `Errors: ${s.errors}`,
+        `Action items: ${s.actions.open} open, ${s.actions.overdue} overdue (target date before today, UTC)`,
+      );
+    } else {
+      item.description = s ? `not checked: ${s.reason}` : 'not checked (the language server did not answer)';
+      lines.push(item.description);
+    }
     const tip = new vscode.MarkdownString();
     lines.forEach((l, i) => {
       if (i > 0) tip.appendMarkdown('  \n');
@@ -107,27 +140,37 @@ export class PostmortemsView implements vscode.TreeDataProvider<Node>, vscode.Di
     this.loading?.cancel();
     this.loading?.dispose();
     const cts = (this.loading = new vscode.CancellationTokenSource());
-    const files = await this.load(cts.token);
-    this.shown = new Set(files.map((f) => f.uri.toString()));
+    await this.load(cts.token);
+    const files = [...this.nodes.values()].sort((a, b) => a.uri.path.localeCompare(b.uri.path));
     const groups: GroupNode[] = [];
     for (const g of STATUS_GROUPS) {
-      const inGroup = files.filter((f) => f.summary.status === g);
+      const inGroup = files.filter((f) => groupOf(f) === g);
       if (inGroup.length) groups.push({ kind: 'group', group: g, files: inGroup });
     }
     return groups;
   }
 
-  private async load(token: vscode.CancellationToken): Promise<FileNode[]> {
-    const uris = await this.scanner.find(token);
-    const now = new Date();
-    const out: FileNode[] = [];
-    for (const uri of uris) {
-      if (token.isCancellationRequested) break;
-      const text = await readText(uri);
-      if (text === undefined) continue;
-      out.push({ kind: 'file', uri, summary: summarize(text, now), errors: errorCount(uri) });
+  /** Brings `nodes` up to date: the whole workspace after a rescan request, else the stale files. */
+  private async load(token: vscode.CancellationToken): Promise<void> {
+    const rescan = this.rescan;
+    const stale = [...this.stale];
+    let uris: vscode.Uri[];
+    if (rescan) uris = await this.scanner.find(token);
+    else uris = stale.map((k) => this.nodes.get(k)?.uri).filter((u): u is vscode.Uri => u !== undefined);
+    if (token.isCancellationRequested) return;
+    let summaries: Map<string, DocumentSummary> | undefined;
+    try {
+      summaries = uris.length ? await this.client.summaries(uris, {}, token) : new Map();
+    } catch {
+      summaries = undefined;
     }
-    return out;
+    if (token.isCancellationRequested) return;
+    if (rescan) {
+      this.nodes = new Map();
+      this.rescan = false;
+    }
+    for (const k of stale) this.stale.delete(k);
+    for (const uri of uris) this.nodes.set(uri.toString(), { kind: 'file', uri, summary: summaries?.get(uri.toString()) });
   }
 
   dispose(): void {
@@ -136,25 +179,4 @@ export class PostmortemsView implements vscode.TreeDataProvider<Node>, vscode.Di
     this.loading?.dispose();
     for (const d of this.disposables) d.dispose();
   }
-}
-
-/** The text of an open document (unsaved edits included), else of the file. */
-async function readText(uri: vscode.Uri): Promise<string | undefined> {
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (open) return open.getText();
-  try {
-    const stat = await vscode.workspace.fs.stat(uri);
-    if (stat.size > MAX_READ_BYTES) return undefined;
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-  } catch {
-    return undefined;
-  }
-}
-
-/** Errors the server reported; undefined when it has not checked the file (not open, nothing published). */
-function errorCount(uri: vscode.Uri): number | undefined {
-  const diags = postmortemDiagnostics(uri);
-  const isOpen = vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
-  if (!isOpen && diags.length === 0) return undefined;
-  return diags.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
 }

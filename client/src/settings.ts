@@ -1,10 +1,6 @@
 /** Reading `postmortem.*` settings (VS Code side). */
 import * as vscode from 'vscode';
-import { CONFIG_SECTION } from './ids';
-
-/** The defaults of package.json's `contributes.configuration`, for values of the wrong type. */
-export const DEFAULT_FILES = ['**/post-mortems/**/*.md', '**/postmortems/**/*.md', '**/*post-mortem*.md', '**/*postmortem*.md'];
-export const DEFAULT_ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$';
+import { CLIENT_DEFAULT_SETTINGS, CONFIG_SECTION, DEFAULT_SETTINGS } from '../../shared/src/settings';
 
 const strings = (v: unknown): string[] | undefined =>
   Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined;
@@ -14,7 +10,7 @@ export function config(scope?: vscode.ConfigurationScope): vscode.WorkspaceConfi
 }
 
 export function filesGlobs(scope?: vscode.ConfigurationScope): string[] {
-  return strings(config(scope).get('files')) ?? DEFAULT_FILES;
+  return strings(config(scope).get('files')) ?? DEFAULT_SETTINGS.files;
 }
 
 export function isEnabled(scope?: vscode.ConfigurationScope): boolean {
@@ -23,12 +19,14 @@ export function isEnabled(scope?: vscode.ConfigurationScope): boolean {
 
 export function incidentIdPattern(scope?: vscode.ConfigurationScope): string {
   const p = config(scope).get('incidentIdPattern');
-  return typeof p === 'string' && p !== '' ? p : DEFAULT_ID_PATTERN;
+  return typeof p === 'string' && p !== '' ? p : DEFAULT_SETTINGS.incidentIdPattern;
 }
 
-export function stringSetting(key: 'evidenceRoot' | 'newFileFolder', fallback: string, scope?: vscode.ConfigurationScope): string {
+/** A folder setting, trimmed; its shared default when unset, blank or not a string. */
+export function folderSetting(key: 'evidenceRoot' | 'newFileFolder', scope?: vscode.ConfigurationScope): string {
   const v = config(scope).get(key);
-  return typeof v === 'string' && v.trim() !== '' ? v.trim() : fallback;
+  if (typeof v === 'string' && v.trim() !== '') return v.trim();
+  return key === 'evidenceRoot' ? DEFAULT_SETTINGS.evidenceRoot : CLIENT_DEFAULT_SETTINGS.newFileFolder;
 }
 
 export function sortOnFormat(scope?: vscode.ConfigurationScope): boolean {
@@ -37,7 +35,7 @@ export function sortOnFormat(scope?: vscode.ConfigurationScope): boolean {
 
 /**
  * The settings sent once in `initializationOptions.postmortem`, in the server's
- * shape (`Settings` of the core, minus what VS Code handles itself). The server
+ * shape (`Settings` of shared/src/settings.ts, minus what VS Code handles itself). The server
  * pulls `workspace/configuration` per document afterwards; this is only a first value.
  * In an untrusted workspace VS Code already leaves out workspace values of the
  * restricted settings (`postmortem.schema`, `postmortem.incidentIdPattern`, `postmortem.templates`).

@@ -1,15 +1,13 @@
 /**
  * The readiness of the active post-mortem in the status bar: "$(pass) FINAL-ready" or
- * "$(error) N blockers". N counts the document's current errors plus what the server
- * reports would be an error at FINAL (`postmortem.finalBlockers`), each once.
+ * "$(error) N blockers". N and the Status come from the server (`postmortem/summary` with
+ * blockers: the errors now and what would be an error at FINAL, each once).
  * Clicking it runs Mark Final.
  */
 import * as vscode from 'vscode';
-import { currentErrors } from './diagnostics';
-import { COMMANDS } from './ids';
+import { CLIENT_COMMANDS } from '../../shared/src/protocol';
+import { CONFIG_SECTION } from '../../shared/src/settings';
 import type { PostmortemClient } from './languageClient';
-import { headerField } from './pure/markdown';
-import { mergeBlockers, parseFinalBlockers, SERVER_COMMANDS, type Blocker } from './pure/protocol';
 import { isPostmortemDocument } from './postmortems';
 
 const DEBOUNCE_MS = 300;
@@ -30,7 +28,7 @@ export class ReadinessStatusBar implements vscode.Disposable {
         const uri = vscode.window.activeTextEditor?.document.uri.toString();
         if (uri && e.uris.some((u) => u.toString() === uri)) this.schedule();
       }),
-      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('postmortem') && this.schedule()),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(CONFIG_SECTION) && this.schedule()),
       client.onDidStart(() => this.schedule()),
     );
     this.schedule(0);
@@ -44,36 +42,31 @@ export class ReadinessStatusBar implements vscode.Disposable {
   private async update(): Promise<void> {
     const gen = ++this.generation;
     this.pending?.cancel();
+    this.pending?.dispose();
+    this.pending = undefined;
     const doc = vscode.window.activeTextEditor?.document;
     if (!doc || !isPostmortemDocument(doc)) {
       this.item.hide();
       return;
     }
     const uri = doc.uri;
-    const errors = currentErrors(uri);
-    let asFinal: Blocker[] | undefined;
-    if (this.client.isStarted && this.client.supports(SERVER_COMMANDS.finalBlockers)) {
-      this.pending?.dispose();
-      const cts = (this.pending = new vscode.CancellationTokenSource());
-      try {
-        asFinal = parseFinalBlockers(await this.client.executeCommand(SERVER_COMMANDS.finalBlockers, uri, [], cts.token));
-      } catch {
-        asFinal = undefined;
-      }
-      if (cts.token.isCancellationRequested || gen !== this.generation) return;
+    const cts = (this.pending = new vscode.CancellationTokenSource());
+    const summary = this.client.isStarted ? await this.client.summary(uri, { blockers: true }, cts.token) : undefined;
+    if (cts.token.isCancellationRequested || gen !== this.generation) return;
+    if (summary && !summary.checked) {
+      this.item.hide(); // the server does not check this document (disabled)
+      return;
     }
-    if (gen !== this.generation) return;
-    const blockers = mergeBlockers(errors, asFinal);
-    const isFinal = /^\W*FINAL\W*$/i.test(headerField(doc.getText(), 'Status')?.value ?? '');
-    this.item.command = { title: 'Mark Final', command: COMMANDS.markFinal, arguments: [uri] };
-    if (blockers.length > 0) {
-      this.item.text = `$(error) ${blockers.length === 1 ? '1 blocker' : `${blockers.length} blockers`}`;
-      this.item.tooltip = `${blockers.length} problem${blockers.length === 1 ? '' : 's'} would block FINAL. Click to list them (Mark Final changes nothing while anything blocks).`;
-    } else if (asFinal === undefined) {
-      // Without the server's as-FINAL check, no error now does not mean ready: a placeholder is an error only at FINAL.
+    this.item.command = { title: 'Mark Final', command: CLIENT_COMMANDS.markFinal, arguments: [uri] };
+    const blockers = summary?.blockers;
+    if (blockers === undefined) {
+      // The server has not answered (yet): readiness is unknown.
       this.item.text = '$(circle-large-outline) FINAL?';
-      this.item.tooltip = 'No errors now. Click Mark Final to check the post-mortem as FINAL.';
-    } else if (isFinal) {
+      this.item.tooltip = 'Click Mark Final to check the post-mortem as FINAL.';
+    } else if (blockers > 0) {
+      this.item.text = `$(error) ${blockers === 1 ? '1 blocker' : `${blockers} blockers`}`;
+      this.item.tooltip = `${blockers} problem${blockers === 1 ? '' : 's'} would block FINAL. Click to list them (Mark Final changes nothing while anything blocks).`;
+    } else if (summary?.status === 'FINAL') {
       this.item.text = '$(pass) FINAL';
       this.item.tooltip = 'Status is FINAL and nothing blocks it.';
       this.item.command = undefined;

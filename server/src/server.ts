@@ -44,12 +44,13 @@ import { codeActionHandlers } from './handlers/codeActions';
 import { commandHandlers } from './handlers/commands';
 import { featureHandlers } from './handlers/features';
 import { describe } from './handlers/guard';
+import { summaryHandlers } from './handlers/summary';
 import { validationHandlers } from './handlers/validation';
 import { workspaceHandlers } from './handlers/workspace';
 import { guardInput } from './node/stdioGuard';
 
 /** Every handler module; a new one is one more entry here. */
-const HANDLERS: readonly HandlerModule[] = [validationHandlers, codeActionHandlers, featureHandlers, commandHandlers, workspaceHandlers];
+const HANDLERS: readonly HandlerModule[] = [validationHandlers, codeActionHandlers, featureHandlers, commandHandlers, summaryHandlers, workspaceHandlers];
 
 const connection: Connection = process.argv.includes('--stdio') ? guardedStdioConnection() : createConnection(ProposedFeatures.all);
 

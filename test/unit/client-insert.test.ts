@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TEMPLATE_1_1 } from '../../server/src/core/template';
-import { splitLines } from '../../client/src/pure/markdown';
+import { analyze, DEFAULT_SETTINGS, summarize } from '../../server/src/core';
 import { timelineInsertLine, timelineRowSnippet, utcMinute } from '../../client/src/pure/timeline';
 import { evidenceInsertText, evidencePath, sortEvidenceFiles } from '../../client/src/pure/evidence';
 
@@ -13,18 +13,25 @@ test('the row carries the current time in UTC, whatever the local zone', () => {
 });
 
 test('where the row goes', () => {
-  const lines = splitLines(TEMPLATE_1_1);
+  // The Timeline table as the server gives it (postmortem/summary): the core's summary, in lines.
+  const timelineOf = (text: string) => {
+    const a = analyze(text, { settings: DEFAULT_SETTINGS });
+    const t = summarize(a).timeline!;
+    return { headerLine: a.lines.positionAt(t.start).line, lastLine: a.lines.positionAt(t.end).line };
+  };
+  const lines = TEMPLATE_1_1.split('\n');
   const header = lines.indexOf('| Time (UTC) | Event | Actor |');
   const last = lines.indexOf('| | Post-mortem initiated | |');
-  assert.equal(timelineInsertLine(lines, 0), last + 1, 'cursor outside the timeline: after its last row');
-  assert.equal(timelineInsertLine(lines, header), header + 2, 'on the header row: after the delimiter row');
-  assert.equal(timelineInsertLine(lines, header + 1), header + 2, 'on the delimiter row: right after it');
-  assert.equal(timelineInsertLine(lines, header + 3), header + 4, 'on a row: after it');
-  const noTimeline = ['# x', '', '| a | b |', '|---|---|', '| 1 | 2 |', '', 'text'];
-  assert.equal(timelineInsertLine(noTimeline, 4), 5, 'no timeline, cursor in a table: after the row');
-  assert.equal(timelineInsertLine(noTimeline, 6), undefined, 'no timeline, cursor in text: at the cursor');
-  const atEnd = ['## 2. Timeline', '', '| Time (UTC) | Event | Actor |', '|---|---|---|', '| 10:00 | x | y |'];
-  assert.equal(timelineInsertLine(atEnd, 0), 5, 'after the last line of the document');
+  const timeline = timelineOf(TEMPLATE_1_1);
+  assert.deepEqual(timeline, { headerLine: header, lastLine: last });
+  assert.equal(timelineInsertLine(timeline, 0), last + 1, 'cursor outside the timeline: after its last row');
+  assert.equal(timelineInsertLine(timeline, header), header + 2, 'on the header row: after the delimiter row');
+  assert.equal(timelineInsertLine(timeline, header + 1), header + 2, 'on the delimiter row: right after it');
+  assert.equal(timelineInsertLine(timeline, header + 3), header + 4, 'on a row: after it');
+  assert.equal(timelineInsertLine(undefined, 4), undefined, 'no timeline: at the cursor');
+  const atEnd = '# Incident Post-Mortem\n\n## 2. Timeline\n\n| Time (UTC) | Event | Actor |\n|---|---|---|\n| 10:00 | x | y |';
+  assert.equal(timelineInsertLine(timelineOf(atEnd), 0), 7, 'after the last line of the document');
+  assert.equal(timelineInsertLine({ headerLine: 4, lastLine: 5 }, 4), 6, 'a table without rows: after its delimiter row');
 });
 
 test('evidence path: workspace-relative, forward slashes, the folder itself ends in a slash', () => {

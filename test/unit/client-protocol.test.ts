@@ -1,12 +1,13 @@
-/** Client: reading the server's command results (client/src/pure/protocol.ts). */
+/** Client: reading the server's command and summary results (client/src/pure/protocol.ts). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   blockerDescription,
-  mergeBlockers,
-  parseFinalBlockers,
+  describeSummary,
+  groupLabel,
   parseFormatResult,
   parseMarkFinalResult,
+  parseSummaryResult,
   toBlocker,
   type Blocker,
 } from '../../client/src/pure/protocol';
@@ -28,14 +29,6 @@ test('markFinal: applied, blockers sorted by position, reason kept, junk refused
   for (const junk of [null, undefined, 'x', [], { applied: 'yes' }]) assert.equal(parseMarkFinalResult(junk), undefined);
 });
 
-test('finalBlockers: the list, or undefined when the server did not check the document', () => {
-  assert.deepEqual(parseFinalBlockers({ blockers: [] }), []);
-  assert.equal(parseFinalBlockers({ blockers: [diag(1, 0, 'PM003')] })?.length, 1);
-  assert.equal(parseFinalBlockers({ blockers: [], reason: 'not a post-mortem' }), undefined);
-  assert.equal(parseFinalBlockers({}), undefined);
-  assert.equal(parseFinalBlockers(null), undefined);
-});
-
 test('a diagnostic needs a range of non-negative numbers and a message', () => {
   assert.equal(toBlocker({ range: { start: { line: -1, character: 0 }, end: { line: 0, character: 0 } }, message: 'x' }), undefined);
   assert.equal(toBlocker({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 'a' } }, message: 'x' }), undefined);
@@ -54,16 +47,41 @@ test('formatTimeline: applied / unchanged / reason; null counts as applied', () 
   assert.equal(parseFormatResult({ ok: 1 }), undefined);
 });
 
-test('readiness counts a current error and the same as-FINAL blocker once', () => {
-  const now = [toBlocker(diag(3, 0, 'PM005'))!, toBlocker(diag(4, 0, 'PM006'))!];
-  const asFinal = [toBlocker(diag(3, 0, 'PM005', 'other wording'))!, toBlocker(diag(1, 0, 'PM003'))!];
-  assert.deepEqual(mergeBlockers(now, asFinal).map((b) => b.code), ['PM005', 'PM006', 'PM003']);
-  assert.equal(mergeBlockers(now, undefined).length, 2);
-  assert.equal(mergeBlockers([], []).length, 0);
-});
-
 test('quick pick description: 1-based line and code', () => {
   const b: Blocker = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'm', code: 'PM001' };
   assert.equal(blockerDescription(b), 'Line 1 · PM001');
   assert.equal(blockerDescription({ ...b, code: undefined }), 'Line 1');
+});
+
+test('summary: checked summaries read field by field, anything else is unchecked', () => {
+  const good = {
+    uri: 'file:///a.md',
+    checked: true,
+    version: 3,
+    status: 'UNDER REVIEW',
+    statusRange: { start: { line: 6, character: 12 }, end: { line: 6, character: 24 } },
+    incidentId: { state: 'set', value: 'INC-1' },
+    errors: 2,
+    blockers: 5,
+    actions: { open: 1, overdue: 0 },
+    timeline: { headerLine: 20, lastLine: 30 },
+  };
+  const [a, b, c, d] = parseSummaryResult(
+    { summaries: [good, { uri: 'file:///b.md', checked: false, reason: 'not a post-mortem' }, { ...good, status: 'DONE' }, { ...good, version: null, blockers: -1, timeline: { headerLine: 3, lastLine: 1 } }] },
+    ['file:///a.md', 'file:///b.md', 'file:///c.md', 'file:///d.md'],
+  )!;
+  assert.deepEqual(a, good);
+  assert.deepEqual(b, { uri: 'file:///b.md', checked: false, reason: 'not a post-mortem' });
+  assert.deepEqual(c, { uri: 'file:///c.md', checked: false, reason: 'unexpected summary' }, 'an unknown status');
+  assert.ok(d?.checked);
+  assert.deepEqual([d.version, d.blockers, d.timeline], [null, undefined, undefined], 'bad optional fields are left out');
+  assert.equal(parseSummaryResult({ summaries: [good] }, []), undefined, 'one summary per URI');
+  for (const junk of [null, {}, { summaries: 'x' }]) assert.equal(parseSummaryResult(junk, []), undefined);
+});
+
+test('the view\'s description and group labels', () => {
+  assert.equal(describeSummary({ errors: 3, actions: { open: 2, overdue: 1 } }), '3 errors · 2 open · 1 overdue');
+  assert.equal(describeSummary({ errors: 1, actions: { open: 0, overdue: 0 } }), '1 error · 0 open · 0 overdue');
+  assert.equal(groupLabel('unset'), 'Status not set');
+  assert.equal(groupLabel('UNDER REVIEW'), 'UNDER REVIEW');
 });

@@ -2,7 +2,8 @@
 import * as vscode from 'vscode';
 import type { PostmortemClient } from '../languageClient';
 import { targetPostmortem } from '../editorTarget';
-import { parseFormatResult, SERVER_COMMANDS } from '../pure/protocol';
+import { SERVER_COMMANDS } from '../../../shared/src/protocol';
+import { parseFormatResult } from '../pure/protocol';
 import { sortOnFormat } from '../settings';
 
 export interface FormatTimelineOptions {

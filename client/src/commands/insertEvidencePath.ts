@@ -8,41 +8,50 @@
 import * as vscode from 'vscode';
 import { editorFor, targetPostmortem } from '../editorTarget';
 import { evidenceInsertText, evidencePath, sortEvidenceFiles } from '../pure/evidence';
-import { readIncidentId, unsafeIdReason } from '../pure/incidentId';
+import type { PostmortemClient } from '../languageClient';
+import { unsafeIdReason } from '../pure/incidentId';
 import { relativeFolderSegments } from '../pure/newPostmortem';
-import { stringSetting } from '../settings';
+import { folderSetting } from '../settings';
 
 /** Bounds of the listing: a folder of evidence, not a disk. */
 const MAX_FILES = 2000;
 const MAX_DEPTH = 8;
 
-export async function insertEvidencePath(arg: unknown): Promise<void> {
+export async function insertEvidencePath(client: PostmortemClient, arg: unknown): Promise<void> {
   const doc = await targetPostmortem(arg);
   if (!doc) return;
-  const id = readIncidentId(doc.getText());
-  if (id.kind !== 'set') {
+  // The Incident ID as the server reads it (the document's current version).
+  const summary = await client.summary(doc.uri);
+  if (!summary?.checked) {
+    const why = summary ? ` (${summary.reason})` : '';
+    void vscode.window.showErrorMessage(`Insert Evidence Path: the language server could not read the Incident ID${why}.`);
+    return;
+  }
+  const read = summary.incidentId;
+  if (read.state !== 'set') {
     void vscode.window.showWarningMessage(
-      id.kind === 'missing'
+      read.state === 'missing'
         ? 'Set the Incident ID first: this post-mortem has no "**Incident ID:**" line.'
         : 'Set the Incident ID first: evidence lives in a folder named after it.',
     );
     return;
   }
-  const unsafe = unsafeIdReason(id.id);
+  const id = read.value;
+  const unsafe = unsafeIdReason(id);
   if (unsafe) {
-    void vscode.window.showErrorMessage(`Cannot look for evidence: ${unsafe} ("${id.id}").`);
+    void vscode.window.showErrorMessage(`Cannot look for evidence: ${unsafe} ("${id}").`);
     return;
   }
   const folder = await workspaceFolderFor(doc);
   if (!folder) return;
-  const rootSetting = stringSetting('evidenceRoot', 'governance/evidence', doc.uri);
+  const rootSetting = folderSetting('evidenceRoot', doc.uri);
   const root = relativeFolderSegments(rootSetting);
   if ('error' in root) {
     void vscode.window.showErrorMessage(`postmortem.evidenceRoot: ${root.error}.`);
     return;
   }
-  const dir = vscode.Uri.joinPath(folder.uri, ...root.segments, id.id);
-  const display = evidencePath(root.segments, id.id, '');
+  const dir = vscode.Uri.joinPath(folder.uri, ...root.segments, id);
+  const display = evidencePath(root.segments, id, '');
 
   const kind = await fileKind(dir);
   if (kind === 'missing') {
@@ -78,7 +87,7 @@ export async function insertEvidencePath(arg: unknown): Promise<void> {
   if (!picked) return;
 
   const editor = await editorFor(doc);
-  const path = evidencePath(root.segments, id.id, picked.rel);
+  const path = evidencePath(root.segments, id, picked.rel);
   await editor.edit((b) => {
     for (const sel of editor.selections) {
       const line = doc.lineAt(sel.start.line).text;

@@ -5,16 +5,19 @@
  */
 import * as vscode from 'vscode';
 import { editorFor, targetPostmortem } from '../editorTarget';
-import { splitLines } from '../pure/markdown';
+import type { PostmortemClient } from '../languageClient';
 import { timelineInsertLine, timelineRowSnippet } from '../pure/timeline';
 
-export async function insertTimelineRow(arg: unknown, now: () => Date = () => new Date()): Promise<void> {
+export async function insertTimelineRow(client: PostmortemClient, arg: unknown, now: () => Date = () => new Date()): Promise<void> {
   const doc = await targetPostmortem(arg);
   if (!doc) return;
   const editor = await editorFor(doc);
   const eol = doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
   const row = timelineRowSnippet(now());
-  const line = timelineInsertLine(splitLines(doc.getText()), editor.selection.active.line);
+  // Where the Timeline table is, as the server reads it; without an answer, the row goes at the cursor.
+  const summary = await client.summary(doc.uri);
+  const timeline = summary?.checked && summary.version === doc.version ? summary.timeline : undefined;
+  const line = timelineInsertLine(timeline, editor.selection.active.line);
   if (line === undefined) {
     await editor.insertSnippet(new vscode.SnippetString(row));
     return;

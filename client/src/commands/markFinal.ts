@@ -6,7 +6,8 @@
 import * as vscode from 'vscode';
 import type { PostmortemClient } from '../languageClient';
 import { targetPostmortem } from '../editorTarget';
-import { blockerDescription, parseMarkFinalResult, SERVER_COMMANDS, type Blocker } from '../pure/protocol';
+import { SERVER_COMMANDS } from '../../../shared/src/protocol';
+import { blockerDescription, parseMarkFinalResult, type Blocker } from '../pure/protocol';
 
 export async function markFinal(client: PostmortemClient, arg: unknown): Promise<void> {
   const doc = await targetPostmortem(arg);

@@ -9,7 +9,8 @@ import * as vscode from 'vscode';
 import { TEMPLATE_1_1 } from '../../../server/src/core/template';
 import { compileIdPattern, validateNewIncidentId } from '../pure/incidentId';
 import { fillTemplate, newFileRelPath, relativeFolderSegments } from '../pure/newPostmortem';
-import { DEFAULT_ID_PATTERN, incidentIdPattern, stringSetting } from '../settings';
+import { DEFAULT_SETTINGS } from '../../../shared/src/settings';
+import { folderSetting, incidentIdPattern } from '../settings';
 
 const GIT_TIMEOUT_MS = 3000;
 
@@ -41,8 +42,8 @@ export async function newPostmortem(): Promise<void> {
   if (!compiled) {
     void vscode.window.showWarningMessage('postmortem.incidentIdPattern is not a valid regular expression; the default pattern is used.');
   }
-  const pattern = compiled ?? compileIdPattern(DEFAULT_ID_PATTERN)!;
-  const target = relativeFolderSegments(stringSetting('newFileFolder', 'post-mortems', folder.uri));
+  const pattern = compiled ?? compileIdPattern(DEFAULT_SETTINGS.incidentIdPattern)!;
+  const target = relativeFolderSegments(folderSetting('newFileFolder', folder.uri));
   if ('error' in target) {
     void vscode.window.showErrorMessage(`postmortem.newFileFolder: ${target.error}.`);
     return;

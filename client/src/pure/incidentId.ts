@@ -1,21 +1,4 @@
-/** The document's Incident ID, and whether it can name a folder. No `vscode` import. */
-import { headerField, isPlaceholder } from './markdown';
-
-export type IncidentIdRead =
-  | { kind: 'set'; id: string; line: number }
-  | { kind: 'placeholder'; line: number }
-  | { kind: 'missing' };
-
-/** Reads the `**Incident ID:** value` header line. `___…`, empty or italic guidance = not set. */
-export function readIncidentId(text: string): IncidentIdRead {
-  const f = headerField(text, 'Incident ID');
-  if (!f) return { kind: 'missing' };
-  // `INC-1` and `` `INC-1` `` name the same incident.
-  const id = f.value.replace(/^`(.*)`$/, '$1').trim();
-  if (isPlaceholder(id)) return { kind: 'placeholder', line: f.line };
-  return { kind: 'set', id, line: f.line };
-}
-
+/** Whether an Incident ID can name a folder, and New Post-Mortem's check of a new one. No `vscode` import. */
 /**
  * Why an Incident ID cannot be used as a folder name under the evidence root, or
  * undefined when it can. Keeps every path the client builds inside the workspace.

@@ -1,56 +1,40 @@
 /**
- * The shapes of the server's `workspace/executeCommand` results the client reads,
- * checked at the boundary (a server is another process: never trust its JSON).
- * No `vscode` import.
- *
- * - `postmortem.markFinal [uri]`      → `{applied: true}` | `{applied: false, blockers?: Diagnostic[], reason?: string}`
- * - `postmortem.finalBlockers [uri]`  → `{blockers: Diagnostic[], reason?: string}` (read-only)
- * - `postmortem.formatTimeline [uri, {sortByTime}]` → `{applied: true, changed?: boolean}` | `{applied: false, reason?: string}`
+ * Reading the server's `workspace/executeCommand` and `postmortem/summary` results, checked at
+ * the boundary (a server is another process: never trust its JSON). The ids and result types
+ * are shared with the server (shared/src/protocol.ts). No `vscode` import.
  */
+import type { CheckedSummary, DocumentSummary, WireDiagnostic, WirePosition, WireRange } from '../../../shared/src/protocol';
+import { STATUS_GROUPS, type StatusGroup } from '../../../shared/src/status';
 
-export const SERVER_COMMANDS = {
-  markFinal: 'postmortem.markFinal',
-  finalBlockers: 'postmortem.finalBlockers',
-  formatTimeline: 'postmortem.formatTimeline',
-} as const;
-
-export interface LspPosition {
-  line: number;
-  character: number;
-}
-
-export interface LspRange {
-  start: LspPosition;
-  end: LspPosition;
-}
-
-/** The parts of an LSP Diagnostic the client uses. */
-export interface Blocker {
-  range: LspRange;
-  message: string;
+/** A diagnostic from the server as the client keeps it: its code as a string. */
+export interface Blocker extends WireDiagnostic {
   code?: string;
-  /** 1 error, 2 warning, 3 information, 4 hint. */
-  severity?: number;
 }
 
 export type MarkFinalResult = { applied: true } | { applied: false; blockers: Blocker[]; reason?: string };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function position(v: unknown): LspPosition | undefined {
+function position(v: unknown): WirePosition | undefined {
   if (!isRecord(v)) return undefined;
   const { line, character } = v;
   if (typeof line !== 'number' || typeof character !== 'number' || !(line >= 0) || !(character >= 0)) return undefined;
   return { line: Math.floor(line), character: Math.floor(character) };
 }
 
+function range(v: unknown): WireRange | undefined {
+  if (!isRecord(v)) return undefined;
+  const start = position(v.start);
+  const end = position(v.end);
+  return start && end ? { start, end } : undefined;
+}
+
 /** One diagnostic from the server, or undefined when it is not one. */
 export function toBlocker(v: unknown): Blocker | undefined {
-  if (!isRecord(v) || !isRecord(v.range) || typeof v.message !== 'string') return undefined;
-  const start = position(v.range.start);
-  const end = position(v.range.end);
-  if (!start || !end) return undefined;
-  const b: Blocker = { range: { start, end }, message: v.message };
+  if (!isRecord(v) || typeof v.message !== 'string') return undefined;
+  const r = range(v.range);
+  if (!r) return undefined;
+  const b: Blocker = { range: r, message: v.message };
   if (typeof v.code === 'string' || typeof v.code === 'number') b.code = String(v.code);
   if (typeof v.severity === 'number') b.severity = v.severity;
   return b;
@@ -75,15 +59,6 @@ export function parseMarkFinalResult(v: unknown): MarkFinalResult | undefined {
   return r;
 }
 
-/** The as-FINAL blockers, or undefined when the answer is not `{blockers: [...]}`. */
-export function parseFinalBlockers(v: unknown): Blocker[] | undefined {
-  if (!isRecord(v) || !Array.isArray(v.blockers)) return undefined;
-  const blockers = blockerList(v.blockers);
-  // `{blockers: [], reason: 'not a post-mortem'}`: the server did not check the document.
-  if (blockers.length === 0 && typeof v.reason === 'string' && v.reason !== '') return undefined;
-  return blockers;
-}
-
 export interface FormatResult {
   applied: boolean;
   /** false when the table was already formatted. */
@@ -103,27 +78,63 @@ export function parseFormatResult(v: unknown): FormatResult | undefined {
   return r;
 }
 
-/** One finding = one code on one range (its message may differ with the Status). */
-const key = (b: Blocker): string =>
-  `${b.code ?? b.message}|${b.range.start.line}:${b.range.start.character}-${b.range.end.line}:${b.range.end.character}`;
+/** `Line 12 · PM003`: the quick pick's description for a blocker. */
+export function blockerDescription(b: Blocker): string {
+  return b.code ? `Line ${b.range.start.line + 1} · ${b.code}` : `Line ${b.range.start.line + 1}`;
+}
 
-/**
- * What stands between the document and FINAL: the errors it shows now plus the
- * as-FINAL blockers, each counted once (an error now is also an error at FINAL).
- */
-export function mergeBlockers(currentErrors: readonly Blocker[], asFinal: readonly Blocker[] | undefined): Blocker[] {
-  const seen = new Set<string>();
-  const out: Blocker[] = [];
-  for (const b of [...currentErrors, ...(asFinal ?? [])]) {
-    const k = key(b);
-    if (seen.has(k)) continue;
-    seen.add(k);
-    out.push(b);
+const count = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : undefined);
+
+function checkedSummary(v: Record<string, unknown>, uri: string): CheckedSummary | undefined {
+  const errors = count(v.errors);
+  const actions = isRecord(v.actions) ? { open: count(v.actions.open), overdue: count(v.actions.overdue) } : undefined;
+  const id = isRecord(v.incidentId) ? v.incidentId : undefined;
+  if (!(STATUS_GROUPS as readonly unknown[]).includes(v.status) || errors === undefined || actions?.open === undefined || actions.overdue === undefined || !id) return undefined;
+  const incidentId: CheckedSummary['incidentId'] =
+    id.state === 'set' && typeof id.value === 'string' ? { state: 'set', value: id.value } : id.state === 'missing' ? { state: 'missing' } : { state: 'placeholder' };
+  const out: CheckedSummary = {
+    uri,
+    checked: true,
+    version: count(v.version) ?? null,
+    status: v.status as StatusGroup,
+    incidentId,
+    errors,
+    actions: { open: actions.open, overdue: actions.overdue },
+  };
+  if (typeof v.statusText === 'string') out.statusText = v.statusText;
+  const statusRange = range(v.statusRange);
+  if (statusRange) out.statusRange = statusRange;
+  const blockers = count(v.blockers);
+  if (blockers !== undefined) out.blockers = blockers;
+  if (isRecord(v.timeline)) {
+    const headerLine = count(v.timeline.headerLine);
+    const lastLine = count(v.timeline.lastLine);
+    if (headerLine !== undefined && lastLine !== undefined && lastLine >= headerLine) out.timeline = { headerLine, lastLine };
   }
   return out;
 }
 
-/** `Line 12 · PM003`: the quick pick's description for a blocker. */
-export function blockerDescription(b: Blocker): string {
-  return b.code ? `Line ${b.range.start.line + 1} · ${b.code}` : `Line ${b.range.start.line + 1}`;
+/**
+ * The `postmortem/summary` answer for `uris` (in that order), or undefined when it is not one.
+ * A summary the client cannot read counts as unchecked.
+ */
+export function parseSummaryResult(v: unknown, uris: readonly string[]): DocumentSummary[] | undefined {
+  const list: unknown = isRecord(v) ? v.summaries : undefined;
+  if (!Array.isArray(list) || list.length !== uris.length) return undefined;
+  return uris.map((uri, i): DocumentSummary => {
+    const s: unknown = list[i];
+    if (isRecord(s) && s.checked === true) return checkedSummary(s, uri) ?? { uri, checked: false, reason: 'unexpected summary' };
+    return { uri, checked: false, reason: isRecord(s) && typeof s.reason === 'string' ? s.reason : 'unexpected summary' };
+  });
+}
+
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+/** The Post-Mortems view's description of a document: `2 errors · 1 open · 1 overdue`. */
+export function describeSummary(s: Pick<CheckedSummary, 'errors' | 'actions'>): string {
+  return [plural(s.errors, 'error', 'errors'), `${s.actions.open} open`, `${s.actions.overdue} overdue`].join(' · ');
+}
+
+export function groupLabel(g: StatusGroup): string {
+  return g === 'unset' ? 'Status not set' : g;
 }

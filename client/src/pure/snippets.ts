@@ -19,7 +19,7 @@
 import { statusWorkflow, tableSpec, templateValue, type KeyedTableSpec, type TemplateDescriptor } from '../../../shared/src/template/descriptor';
 import { templateLines } from '../../../shared/src/template/render';
 import { ACTION_STATUSES, V1_1 } from '../../../shared/src/template/v1_1';
-import { DEFAULT_SETTINGS } from '../../../server/src/core/settings';
+import { DEFAULT_EVIDENCE_ROOT } from '../../../shared/src/settings';
 
 export interface Snippet {
   prefix: string[];
@@ -78,7 +78,7 @@ export { ACTION_STATUSES };
 export function buildSnippets(d: TemplateDescriptor = V1_1): Snippets {
   const roles = (tableSpec(d, 'signoff') as KeyedTableSpec).rows.map((r) => r.label);
   const blocking = templateValue(tableSpec(d, 'actions')!.columns.find((c) => c.key === 'blocking')!);
-  const evidenceRoot = DEFAULT_SETTINGS.evidenceRoot;
+  const evidenceRoot = DEFAULT_EVIDENCE_ROOT;
   const version = d.version;
   const utcNote = 'VS Code snippet variables such as $CURRENT_HOUR are local time, so this snippet fills in no time: type pm-timeline-row-now (a completion with the current UTC time filled in) or run "Post-Mortem: Insert Timeline Row (UTC now)".';
   return {

@@ -19,3 +19,5 @@ export { collectFixAll } from './fixes';
 export { formatDocument } from './format';
 export { RULES, ruleByCode } from './rules';
 export { IncrementalParser, chunkDocument } from './incremental';
+export { summarize } from './summary';
+export type { Summary, SummaryOptions } from './summary';

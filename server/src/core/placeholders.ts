@@ -1,6 +1,6 @@
 /**
  * Template text that still stands where a value belongs (SPEC §3 "Placeholder"). No imports:
- * the client's line readers use the same test (client/src/pure/markdown.ts).
+ * no dependency, so any reader can use it without pulling in luxon.
  */
 
 /** Template text that still stands where a value belongs (SPEC §3 "Placeholder"). */

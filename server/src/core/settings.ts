@@ -1,20 +1,10 @@
-import type { RuleLevel, Settings } from './types';
+/**
+ * Settings as the server reads them: the shape and defaults are shared with the client
+ * (shared/src/settings.ts); this file only sanitises untrusted input.
+ */
+import { DEFAULT_SETTINGS, RULE_LEVELS, type RuleLevel, type Settings } from '../../../shared/src/settings';
 
-export const DEFAULT_SETTINGS: Settings = {
-  enable: true,
-  files: ['**/post-mortems/**/*.md', '**/postmortems/**/*.md', '**/*post-mortem*.md', '**/*postmortem*.md'],
-  incidentIdPattern: '^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$',
-  breakerTriggers: [],
-  rules: {},
-  schema: '',
-  templates: [],
-  evidenceRoot: 'governance/evidence',
-  validation: { delayMs: 50 },
-  timeline: { sortOnFormat: false },
-  format: { onSave: false },
-};
-
-const LEVELS: readonly RuleLevel[] = ['off', 'error', 'warning', 'information', 'hint'];
+export { DEFAULT_SETTINGS };
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -54,7 +44,7 @@ export function sanitizeSettings(input: unknown, problems: string[] = []): Setti
   if (triggers) out.breakerTriggers = triggers;
   if (isRecord(s.rules)) {
     for (const [code, level] of Object.entries(s.rules)) {
-      if (/^PM\d{3}$/.test(code) && typeof level === 'string' && (LEVELS as string[]).includes(level)) {
+      if (/^PM\d{3}$/.test(code) && typeof level === 'string' && (RULE_LEVELS as readonly string[]).includes(level)) {
         out.rules[code] = level as RuleLevel;
       } else {
         problems.push(`postmortem.rules.${code}: expected "off", "information", "warning", "error" or "hint"`);

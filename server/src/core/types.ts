@@ -3,10 +3,11 @@
  * `vscode` or `vscode-languageserver`: positions are UTF-16 offsets into the
  * document text, converted to line/column once, in `text.ts`.
  */
-import type { STATUS_VALUES } from '../../../shared/src/template/v1_1';
 
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
-export type RuleLevel = Severity | 'off';
+import type { Severity } from '../../../shared/src/settings';
+
+export type { RuleLevel, Settings, Severity } from '../../../shared/src/settings';
+export type { DocumentStatus } from '../../../shared/src/status';
 
 /** Replace text[start, end) with newText. Offsets are UTF-16 code units. */
 export interface TextEdit {
@@ -39,21 +40,3 @@ export interface Finding {
   related?: RelatedLocation[];
 }
 
-export interface Settings {
-  enable: boolean;
-  files: string[];
-  incidentIdPattern: string;
-  breakerTriggers: string[];
-  rules: Record<string, RuleLevel>;
-  /** Path (workspace-relative or absolute) of a team's own schema; '' = bundled. */
-  schema: string;
-  /** Paths (workspace-relative or absolute) of team templates written in Markdown (docs/templates.md). */
-  templates: string[];
-  evidenceRoot: string;
-  validation: { delayMs: number };
-  timeline: { sortOnFormat: boolean };
-  format: { onSave: boolean };
-}
-
-/** A status of the template's workflow (its Status field's choices: v1.1's `DRAFT`, `UNDER REVIEW`, `FINAL`). */
-export type DocumentStatus = (typeof STATUS_VALUES)[number] | (string & {});

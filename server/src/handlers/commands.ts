@@ -13,11 +13,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex, formatDocument, isChecked, planMarkFinal, type MarkFinalPlan, type Settings } from '../core';
 import { filePathOf, type HandlerModule, type ServerContext } from '../context';
 import { toDiagnostic, toLspEdit, versionedEdit } from '../node/lspConvert';
+import { SERVER_COMMANDS } from '../../../shared/src/protocol';
 import { invalidParams, isRecord } from './guard';
 
-export const COMMAND_MARK_FINAL = 'postmortem.markFinal';
-export const COMMAND_FORMAT_TIMELINE = 'postmortem.formatTimeline';
-export const COMMAND_FINAL_BLOCKERS = 'postmortem.finalBlockers';
+export const { markFinal: COMMAND_MARK_FINAL, formatTimeline: COMMAND_FORMAT_TIMELINE, finalBlockers: COMMAND_FINAL_BLOCKERS } = SERVER_COMMANDS;
 
 type CommandResult =
   | { applied: true; changed?: boolean }
@@ -52,7 +51,7 @@ function notChecked(settings: Settings): string {
  * Mark Final's plan for `doc`. An open document's text goes through its session's incremental
  * parser, which holds every chunk of that text already: no second full parse.
  */
-function markFinalPlan(server: ServerContext, doc: TextDocument, settings: Settings, open: boolean): MarkFinalPlan {
+export function markFinalPlan(server: ServerContext, doc: TextDocument, settings: Settings, open: boolean): MarkFinalPlan {
   const opts = server.analyzeOptions(doc, settings);
   if (open) {
     const parser = server.sessions.get(doc.uri).parser;
@@ -62,7 +61,7 @@ function markFinalPlan(server: ServerContext, doc: TextDocument, settings: Setti
 }
 
 /** A document the client has not opened, read from disk (version 0). */
-function closedDocument(uri: string): TextDocument {
+export function closedDocument(uri: string): TextDocument {
   const filePath = filePathOf(uri);
   if (filePath === undefined) throw invalidParams(`Document is not open and not a file: ${uri}`);
   try {

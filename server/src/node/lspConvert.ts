@@ -24,12 +24,14 @@ import type {
   HoverInfo,
   LineIndex,
   Severity,
+  Summary,
   SymbolEntry,
   TextEdit,
 } from '../core';
 
-export const SOURCE = 'postmortem';
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
+import { DIAGNOSTIC_SOURCE as SOURCE, FIX_ALL_KIND, type CheckedSummary } from '../../../shared/src/protocol';
+
+export { FIX_ALL_KIND, SOURCE };
 
 /** A fix as it travels in `Diagnostic.data`: already in LSP ranges, for one document version. */
 export interface FixData {
@@ -199,4 +201,14 @@ export function toDocumentSymbol(lines: LineIndex, s: SymbolEntry, depth = 0): D
   };
   if (s.detail !== undefined) sym.detail = s.detail;
   return sym;
+}
+
+/** The core's summary of a document as `postmortem/summary` sends it (lines instead of offsets). */
+export function toDocumentSummary(uri: string, version: number | null, lines: LineIndex, s: Summary): CheckedSummary {
+  const out: CheckedSummary = { uri, checked: true, version, status: s.status, incidentId: s.incidentId, errors: s.errors, actions: s.actions };
+  if (s.statusText !== undefined) out.statusText = s.statusText;
+  if (s.statusValue) out.statusRange = toRange(lines, s.statusValue.start, s.statusValue.end);
+  if (s.blockers !== undefined) out.blockers = s.blockers;
+  if (s.timeline) out.timeline = { headerLine: lines.positionAt(s.timeline.start).line, lastLine: lines.positionAt(s.timeline.end).line };
+  return out;
 }

@@ -13,6 +13,7 @@
  * `ConfigError` (the CLI exits 2).
  */
 import * as path from 'node:path';
+import { CONFIG_SECTION } from '../../../shared/src/settings';
 import { DEFAULT_SETTINGS, sanitizeSettings, type Settings } from '../core';
 import { isFile, readTextFile } from './fs';
 
@@ -139,12 +140,12 @@ export class RcResolver {
 
 /** Editor spellings to the rc shape: `postmortem.` prefix and `postmortem` object dropped, dotted keys nested. */
 function normalize(obj: Record<string, unknown>): Record<string, unknown> {
-  const nested = obj['postmortem'];
+  const nested = obj[CONFIG_SECTION];
   const flat: [string, unknown][] =
     typeof nested === 'object' && nested !== null && !Array.isArray(nested) ? Object.entries(nested as Record<string, unknown>) : [];
   for (const [k, v] of Object.entries(obj)) {
-    if (k === 'postmortem') continue;
-    flat.push([k.startsWith('postmortem.') ? k.slice('postmortem.'.length) : k, v]);
+    if (k === CONFIG_SECTION) continue;
+    flat.push([k.startsWith(`${CONFIG_SECTION}.`) ? k.slice(CONFIG_SECTION.length + 1) : k, v]);
   }
   const out: Record<string, unknown> = {};
   for (const [k, v] of flat) {

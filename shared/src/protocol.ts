@@ -1,0 +1,135 @@
+/**
+ * What the client and the server say to each other, and the ids the extension contributes:
+ * one definition for both sides (the way vscode-eslint keeps `$shared/`). package.json must
+ * agree (test/unit/shared-drift.test.ts). Pure data and types: no `vscode`, no
+ * `vscode-languageserver`, no `node:` — esbuild bundles this into both.
+ */
+import type { StatusGroup } from './status';
+
+// ------------------------------------------------------------------ server
+
+/** `source` of every diagnostic the server publishes. */
+export const DIAGNOSTIC_SOURCE = 'postmortem';
+
+/** The fix-all code action kind (`source.fixAll` + `.postmortem`), usable in `editor.codeActionsOnSave`. */
+export const FIX_ALL_KIND = 'source.fixAll.postmortem';
+
+/**
+ * `workspace/executeCommand` commands of the server, offered to every LSP client:
+ * - `postmortem.markFinal [uri]` → {@link MarkFinalResult}
+ * - `postmortem.finalBlockers [uri]` → {@link FinalBlockersResult} (read-only)
+ * - `postmortem.formatTimeline [uri, {sortByTime?}]` → {@link CommandResult}
+ */
+export const SERVER_COMMANDS = {
+  markFinal: 'postmortem.markFinal',
+  finalBlockers: 'postmortem.finalBlockers',
+  formatTimeline: 'postmortem.formatTimeline',
+} as const;
+
+/** LSP shapes as they travel (UTF-16 columns), without a dependency on an LSP library. */
+export interface WirePosition {
+  line: number;
+  character: number;
+}
+export interface WireRange {
+  start: WirePosition;
+  end: WirePosition;
+}
+/** The parts of an LSP Diagnostic the client reads. */
+export interface WireDiagnostic {
+  range: WireRange;
+  message: string;
+  code?: string | number;
+  /** 1 error, 2 warning, 3 information, 4 hint. */
+  severity?: number;
+}
+
+/** A command's answer: applied (`changed: false` = nothing to do), or why not and what blocks. */
+export type CommandResult<D = WireDiagnostic> =
+  | { applied: true; changed?: boolean }
+  | { applied: false; reason?: string; blockers?: D[] };
+export type MarkFinalResult<D = WireDiagnostic> = CommandResult<D>;
+/** `blockers: []` with a `reason`: the server did not check the document. */
+export interface FinalBlockersResult<D = WireDiagnostic> {
+  blockers: D[];
+  reason?: string;
+}
+
+/**
+ * `postmortem/summary` (request, client → server): what the status bar, the Mark Final code lens
+ * and the Post-Mortems view show, computed by the core from the analysis (`core/summary.ts`).
+ * An open document is summarised at its current version; any other `file:` URI is read from disk.
+ */
+export const SUMMARY_REQUEST = 'postmortem/summary';
+/** At most this many URIs per request (the client sends longer lists in batches). */
+export const SUMMARY_MAX_URIS = 500;
+
+export interface SummaryParams {
+  uris: string[];
+  /** Also count what would block Mark Final (a second, as-FINAL check per document). */
+  blockers?: boolean;
+}
+
+export interface SummaryResult {
+  /** One per requested URI, in order. */
+  summaries: DocumentSummary[];
+}
+
+export type DocumentSummary = CheckedSummary | UncheckedSummary;
+
+/** The server does not check this document: not a post-mortem, checks disabled, unreadable. */
+export interface UncheckedSummary {
+  uri: string;
+  checked: false;
+  reason: string;
+}
+
+export interface CheckedSummary {
+  uri: string;
+  checked: true;
+  /** The version summarised; null for a file read from disk. */
+  version: number | null;
+  /** The Status as the rules read it; `unset` for a placeholder, an unknown value or no Status line. */
+  status: StatusGroup;
+  /** The Status text as written, when it is set but none of the choices (e.g. `FINALISED`). */
+  statusText?: string;
+  /** The Status value's range (empty at the end of `**Status:**` when blank); absent without a Status line. */
+  statusRange?: WireRange;
+  /** The Incident ID: `set` with its value, still a `placeholder`, or `missing` (no header line). */
+  incidentId: { state: 'set'; value: string } | { state: 'placeholder' | 'missing' };
+  /** Findings of severity error now (what the Problems panel shows). */
+  errors: number;
+  /** Only when asked (`blockers: true`): errors now and errors as FINAL, each finding counted once. */
+  blockers?: number;
+  /** §7 action items with an action whose Status is open; overdue = target date before today (UTC). */
+  actions: { open: number; overdue: number };
+  /** Lines (0-based) of the Timeline table, header row to last row. */
+  timeline?: { headerLine: number; lastLine: number };
+}
+
+// ------------------------------------------------------------------ client
+
+/**
+ * The commands the VS Code extension contributes (package.json). They use the
+ * `postmortemAssistant.` prefix: vscode-languageclient registers each command the server
+ * announces (`postmortem.markFinal`, …) as a VS Code command under the server's own id.
+ */
+export const CLIENT_COMMANDS = {
+  markFinal: 'postmortemAssistant.markFinal',
+  formatTimeline: 'postmortemAssistant.formatTimeline',
+  insertEvidencePath: 'postmortemAssistant.insertEvidencePath',
+  newPostmortem: 'postmortemAssistant.newPostmortem',
+  refreshView: 'postmortemAssistant.refreshView',
+  insertTimelineRow: 'postmortemAssistant.insertTimelineRow',
+} as const;
+
+/** The Post-Mortems view in the Explorer. */
+export const VIEW_ID = 'postmortemAssistant.postmortems';
+
+/** Context keys for `when` clauses. */
+export const CONTEXT_KEYS = {
+  /** The workspace has post-mortems (or one is open): the view is shown, the server runs. */
+  active: 'postmortemAssistant.active',
+  /** The active editor holds a post-mortem. */
+  isPostmortem: 'postmortemAssistant.isPostmortem',
+} as const;
