@@ -24,9 +24,22 @@ export function summaryInstant(model: Model, key: 'firstDetected' | 'incidentOpe
 
 /**
  * Each timeline row's instant. A time-only cell is on the date of the row
- * above (or of First detected, for the first rows).
+ * above (or of First detected, for the first rows). Read once per model (a model is
+ * built per analysis and not changed by rules): rules that need it per finding get the
+ * same array instead of reading every timeline time again.
  */
 export function timelineInstants(model: Model): TimelineInstant[] {
+  let r = instantsOf.get(model);
+  if (!r) {
+    r = readTimeline(model);
+    instantsOf.set(model, r);
+  }
+  return r;
+}
+
+const instantsOf = new WeakMap<Model, TimelineInstant[]>();
+
+function readTimeline(model: Model): TimelineInstant[] {
   const first = summaryInstant(model, 'firstDetected');
   let day = first ? startOfDay(first) : undefined;
   return model.timeline.map((row) => {
@@ -41,6 +54,33 @@ export function timelineInstants(model: Model): TimelineInstant[] {
     if (read.kind === 'non-utc' && read.utc) day = startOfDay(read.utc);
     return { read, day };
   });
+}
+
+export interface TimelineFacts {
+  instants: TimelineInstant[];
+  /** The spelling most of the timeline's full UTC timestamps use. */
+  form: TimestampForm;
+  /** For row i: the day of the nearest row above it that has one (undefined: none). */
+  dayAbove: (DateTime | undefined)[];
+}
+
+const factsOf = new WeakMap<Model, TimelineFacts>();
+
+/** `timelineInstants` plus what per-row rules derive from all rows, computed once per model. */
+export function timelineFacts(model: Model): TimelineFacts {
+  let f = factsOf.get(model);
+  if (!f) {
+    const instants = timelineInstants(model);
+    const dayAbove: (DateTime | undefined)[] = [];
+    let last: DateTime | undefined;
+    for (const x of instants) {
+      dayAbove.push(last);
+      if (x.day) last = x.day;
+    }
+    f = { instants, form: dominantForm(instants.map((x) => x.read)), dayAbove };
+    factsOf.set(model, f);
+  }
+  return f;
 }
 
 // luxon arithmetic is the costly part of reading a long timeline; DateTimes are
