@@ -8,6 +8,7 @@ import type { Model, Val } from '../model';
 import type { SchemaIssue } from '../schema';
 import type { JsonView, Pointer } from '../view';
 import type { DocumentStatus, Finding, Fix, RelatedLocation, Severity } from '../types';
+import type { UncheckedLine } from '../prescan';
 
 export type RuleSeverity = Severity | 'by status';
 
@@ -21,6 +22,8 @@ export interface RuleContext {
   incomplete: Severity;
   opts: AnalyzeOptions;
   eol: string;
+  /** Lines left out of the parse (prescan.ts): reported once by PM026, never edited by a fix. */
+  unchecked?: readonly UncheckedLine[];
   report(f: Finding): void;
 }
 
