@@ -98,7 +98,7 @@ export function prepareText(text: string): PreparedText {
 /** Parse the prepared text and build the model. */
 function modelOf(text: string, opts: AnalyzeOptions, prepared: PreparedText): Model {
   const tree = (opts.parse ?? parseMarkdown)(prepared.text);
-  const drop = prepared.maskedRows.length ? [...prepared.comments, ...prepared.maskedRows.map((r) => ({ ...r, text: '' }))] : prepared.comments;
+  const drop = prepared.maskedRows.length ? [...prepared.comments, ...prepared.maskedRows] : prepared.comments;
   const model = buildModel(text, dropMaskedRows(tree, drop));
   if (prepared.comments.length > 0) model.comments = [...model.comments, ...prepared.comments].sort((a, b) => a.start - b.start);
   return model;

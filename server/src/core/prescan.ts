@@ -97,12 +97,13 @@ export function prescan(text: string): Prescan {
   let start = 0;
   let prevPipe = false;
   const n = text.length;
+  let nextLf = -1;
+  let nextCr = -1;
   while (start <= n) {
     // The line's end: the next \n or \r.
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = n;
-    const cr = text.indexOf('\r', start);
-    if (cr >= 0 && cr < end) end = cr;
+    if (nextLf < start) nextLf = text.indexOf('\n', start) >>> 0; // -1 (none) becomes 2^32 - 1, past the end
+    if (nextCr < start) nextCr = text.indexOf('\r', start) >>> 0; // each searched once per occurrence: linear
+    const end = Math.min(nextLf, nextCr, n);
     const len = end - start;
     const why = len > MAX_LINE ? 'length' : len > MAX_NESTING && nesting(text, start, end) > MAX_NESTING ? 'nesting' : undefined;
     const pipe = startsWithPipe(text, start, end);
