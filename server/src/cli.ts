@@ -7,7 +7,7 @@
  */
 import * as path from 'node:path';
 import pkg from '../../package.json';
-import { RULES, analyze, type AnalyzeOptions, type Settings } from './core';
+import { IncrementalParser, RULES, analyze, type AnalyzeOptions, type Settings } from './core';
 import { USAGE, UsageError, parseArgs, type CliOptions } from './node/cliArgs';
 import {
   formatGithub,
@@ -106,7 +106,9 @@ function run(argv: readonly string[], io: Io): number {
       failed = true;
       continue;
     }
-    const options: AnalyzeOptions = { settings, filePath: file.abs, root, fs: nodeFileSystem };
+    // Parsed in chunks like the server (same tree, property-tested): a long table or log is never
+    // one micromark run, which bounds the peak memory of a large file.
+    const options: AnalyzeOptions = { settings, filePath: file.abs, root, fs: nodeFileSystem, parse: (t) => new IncrementalParser().parse(t) };
     if (opts.statusAs) options.statusAs = opts.statusAs;
     const schema = schemas.resolve(settings.schema, root);
     if (schema) options.schema = schema;
