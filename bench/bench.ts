@@ -9,6 +9,13 @@
  *   BENCH_SIZES=4k,100k npm run bench
  *   BENCH_EDITS=40 npm run bench        one-line edits per size (default 30; 10 at 5 MB)
  *   BENCH_NODE_ARGS=--cpu-prof npm run bench   flags for the server's node (profiles land in the cwd)
+ *   BENCH_HOSTILE=only npm run bench    only the hostile-shapes table (BENCH_HOSTILE=0: without it)
+ *   BENCH_HOSTILE_SHAPES=2,7            only these rows of the hostile table (1-based)
+ *
+ * The hostile-shapes table (issue 16, bench/hostile.ts): per shape, the CLI (`dist/cli.js
+ * --format json` on the file, wall time and its peak RSS) and the language server (a fresh one:
+ * didOpen → the publishDiagnostics of that version, then a documentSymbol request to show it
+ * still answers; its peak RSS). A run is stopped after BENCH_HOSTILE_TIMEOUT seconds (default 300).
  *
  * An edit is one incremental `didChange` with a range: a few characters typed
  * into (or deleted from) one Timeline row's Event cell, a different row each
@@ -22,11 +29,14 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type
 import { lint } from 'markdownlint/sync';
 import { analyze, DEFAULT_SETTINGS, LineIndex } from '../server/src/core';
 import { generate } from './generate';
+import { HOSTILE } from './hostile';
+import * as os from 'node:os';
 
 const ROOT = path.resolve(__dirname, '..');
 const SERVER = path.join(ROOT, 'dist', 'server.js');
 const SIZES: Record<string, number> = { '4k': 4_000, '100k': 100_000, '1m': 1_000_000, '5m': 5_000_000 };
-const wanted = (process.env.BENCH_SIZES ?? '4k,100k,1m,5m').split(',').filter((s) => SIZES[s]);
+const HOSTILE_MODE = process.env.BENCH_HOSTILE ?? '1';
+const wanted = HOSTILE_MODE === 'only' ? [] : (process.env.BENCH_SIZES ?? '4k,100k,1m,5m').split(',').filter((s) => SIZES[s]);
 const EDITS = process.env.BENCH_EDITS ? Number(process.env.BENCH_EDITS) : undefined;
 const editsFor = (size: number) => EDITS ?? (size >= 5_000_000 ? 10 : 30);
 
@@ -50,6 +60,8 @@ interface Server {
   proc: ChildProcess;
   conn: MessageConnection;
   coldStartMs: number;
+  /** Diagnostics in the last publish, per URI. */
+  diagnosticCount: Map<string, number>;
   waitFor(uri: string, version: number): Promise<number>;
   stop(): Promise<void>;
 }
@@ -61,7 +73,9 @@ async function startServer(): Promise<Server> {
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
   const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   const waiters = new Map<string, { version: number; resolve: (t: number) => void }>();
-  conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number }) => {
+  const diagnosticCount = new Map<string, number>();
+  conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: unknown[] }) => {
+    diagnosticCount.set(p.uri, p.diagnostics.length);
     const w = waiters.get(p.uri);
     if (w && p.version === w.version) {
       waiters.delete(p.uri);
@@ -86,6 +100,7 @@ async function startServer(): Promise<Server> {
     proc,
     conn,
     coldStartMs,
+    diagnosticCount,
     waitFor: (uri, version) => new Promise<number>((resolve) => waiters.set(uri, { version, resolve })),
     stop: async () => {
       try {
@@ -192,8 +207,103 @@ function benchMarkdownlint(text: string): number {
   return quantile(times, 0.5);
 }
 
+const HOSTILE_TIMEOUT_MS = Number(process.env.BENCH_HOSTILE_TIMEOUT ?? 300) * 1000;
+
+/** The CLI on one file: wall time, peak RSS (its own `maxRSS`, printed at exit), exit code. */
+function benchCli(file: string): Promise<{ ms: number; rss: number; code: number | null; findings: string }> {
+  return new Promise((resolve) => {
+    const t = performance.now();
+    const proc = spawn(process.execPath, ['-r', path.join(__dirname, 'maxrss.cjs'), path.join(ROOT, 'dist', 'cli.js'), '--format', 'json', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+    proc.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+    const timer = setTimeout(() => proc.kill('SIGKILL'), HOSTILE_TIMEOUT_MS);
+    proc.on('exit', (code) => {
+      clearTimeout(timer);
+      const ms = performance.now() - t;
+      const rss = Number(/maxrss=(\d+)/.exec(err)?.[1] ?? NaN) / 1024;
+      let findings = '—';
+      try {
+        const counts = new Map<string, number>();
+        for (const f of JSON.parse(out) as { code: string }[]) counts.set(f.code, (counts.get(f.code) ?? 0) + 1);
+        findings = [...counts].map(([c, n]) => `${c}×${n}`).join(' ');
+      } catch {
+        findings = code === null ? 'killed (timeout)' : `no JSON (exit ${code})`;
+      }
+      resolve({ ms, rss, code, findings });
+    });
+  });
+}
+
+/** A fresh server: didOpen → diagnostics of version 1, then a documentSymbol answer; peak RSS. */
+async function benchLspOpen(name: string, text: string): Promise<{ ms: number; rss: number; alive: boolean; diagnostics: number }> {
+  const server = await startServer();
+  const uri = `file://${ROOT}/examples/post-mortems/hostile-${name.replace(/[^a-z0-9]+/gi, '-')}.md`;
+  const t = performance.now();
+  const done = server.waitFor(uri, 1);
+  server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<number>((resolve) => (timer = setTimeout(() => resolve(NaN), HOSTILE_TIMEOUT_MS)));
+  const at = await Promise.race([done, timeout]);
+  clearTimeout(timer);
+  const ms = at - t;
+  let alive = false;
+  if (!Number.isNaN(ms)) {
+    alive = await Promise.race([
+      server.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }).then(() => true, () => false),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 60_000)),
+    ]);
+  }
+  const rss = rssOf(server.proc.pid!, 'VmHWM');
+  if (Number.isNaN(ms)) server.proc.kill('SIGKILL');
+  else await server.stop();
+  return { ms, rss, alive, diagnostics: server.diagnosticCount.get(uri) ?? NaN };
+}
+
+async function benchHostile(): Promise<void> {
+  const only = (process.env.BENCH_HOSTILE_SHAPES ?? '').split(',').filter(Boolean).map(Number);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pm-hostile-'));
+  const rows: string[][] = [];
+  try {
+    for (const [k, shape] of HOSTILE.entries()) {
+      if (only.length && !only.includes(k + 1)) continue;
+      const text = shape.make();
+      const file = path.join(dir, `${k + 1}.md`);
+      fs.writeFileSync(file, text);
+      const load = os.loadavg()[0]!.toFixed(1);
+      const cli = await benchCli(file);
+      const lsp = await benchLspOpen(shape.name, text);
+      const mb = text.length / 1_000_000;
+      rows.push([
+        `${k + 1}. ${shape.what}`,
+        `${(text.length / 1024).toFixed(0)} KB`,
+        fmt(cli.ms),
+        `${(cli.ms / 1000 / Math.max(mb, 1)).toFixed(2)} s`,
+        `${cli.rss.toFixed(0)} MB`,
+        Number.isNaN(lsp.ms) ? 'timeout' : fmt(lsp.ms),
+        `${lsp.rss.toFixed(0)} MB`,
+        lsp.alive ? 'yes' : 'NO',
+        load,
+        cli.findings,
+      ]);
+      console.error(`  hostile ${k + 1} done`);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const head = ['shape', 'chars', 'CLI', 's per MB', 'CLI peak RSS', 'LSP open→diag', 'server peak RSS', 'answers after', 'load', 'CLI findings'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) => '| ' + r.map((c, i) => c.padEnd(widths[i]!)).join(' | ') + ' |';
+  console.log(`\nHostile shapes — ${new Date().toISOString().slice(0, 16)}Z, Node ${process.version}, ${os.cpus().length} CPUs; target ≤ ~2 s per MB and ≤ 500 MB (load = 1-min load average before the row)\n`);
+  console.log(line(head));
+  console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+  for (const r of rows) console.log(line(r));
+}
+
 async function main() {
   if (!fs.existsSync(SERVER)) throw new Error('dist/server.js missing: run npm run build first');
+  if (HOSTILE_MODE === 'only') return benchHostile();
   const colds: number[] = [];
   for (let k = 0; k < 7; k++) {
     const s = await startServer();
@@ -242,6 +352,7 @@ async function main() {
   for (const r of rows) console.log(line(r));
   console.log(`\nserver cold start (spawn → initialize answer), ${colds.length} runs: p50 ${fmt(quantile(colds, 0.5))}, max ${fmt(Math.max(...colds))}`);
   for (const n of notes) console.log(n);
+  if (HOSTILE_MODE !== '0') await benchHostile();
 }
 
 main().catch((e) => {

@@ -7,6 +7,7 @@ import type { AnalyzeOptions, CompiledSchema } from './api';
 import { isPostmortemText, relativePath } from './detect';
 import { dropMaskedRows, maskTableDirectives, type MaskedText } from './directives';
 import { rememberModel } from './format/tables';
+import { prescan, touchesUnchecked, type UncheckedLine } from './prescan';
 import type { IncrementalParser } from './incremental';
 import { buildModel, parseMarkdown, type Model } from './model';
 import { RULES, ruleByCode } from './rules';
@@ -88,13 +89,29 @@ function schemaFindings(view: JsonView, contextFor: ContextFor, issues: SchemaIs
   }
 }
 
-/** Parse (suppression comments inside tables masked, see directives.ts) and build the model. */
-function modelOf(text: string, opts: AnalyzeOptions, t: Template, masked: MaskedText = maskTableDirectives(text)): Model {
-  const tree = (opts.parse ?? parseMarkdown)(masked.text);
-  const model = buildModel(text, dropMaskedRows(tree, masked.comments), t.descriptor);
-  if (masked.comments.length > 0) model.comments = [...model.comments, ...masked.comments].sort((a, b) => a.start - b.start);
+/** The text as given to the parser, and what was masked in it. */
+export interface PreparedText extends MaskedText {
+  /** Lines not given to the parser (prescan.ts), in document order. */
+  unchecked: UncheckedLine[];
+  /** Spans inside masked table rows: those rows are dropped from the tree. */
+  maskedRows: { start: number; end: number }[];
+}
+
+/** Hostile lines masked (prescan.ts), then suppression comments inside tables (directives.ts); same length. */
+export function prepareText(text: string): PreparedText {
+  const pre = prescan(text);
+  const masked = maskTableDirectives(pre.text);
+  return { ...masked, unchecked: pre.unchecked, maskedRows: pre.maskedRows };
+}
+
+/** Parse the prepared text and build the model. */
+function modelOf(text: string, opts: AnalyzeOptions, t: Template, prepared: PreparedText): Model {
+  const tree = (opts.parse ?? parseMarkdown)(prepared.text);
+  const drop = prepared.maskedRows.length ? [...prepared.comments, ...prepared.maskedRows] : prepared.comments;
+  const model = buildModel(text, dropMaskedRows(tree, drop), t.descriptor);
+  if (prepared.comments.length > 0) model.comments = [...model.comments, ...prepared.comments].sort((a, b) => a.start - b.start);
   // Nothing masked: this is the plain model the formatter reads; formatting this text parses nothing again.
-  else rememberModel(text, model);
+  else if (prepared.unchecked.length === 0) rememberModel(text, model);
   return model;
 }
 
@@ -119,19 +136,25 @@ export async function analyzeInSteps(
   cancelled: () => boolean,
 ): Promise<Analysis | undefined> {
   if (!isChecked(text, opts)) return analyze(text, opts);
-  const masked = maskTableDirectives(text);
-  const tree = await parser.parseAsync(masked.text, cancelled);
+  const prepared = prepareText(text);
+  if (text.length >= 1_000_000) {
+    // The pre-scan of a large document was one step: let other work run before the parse.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (cancelled()) return undefined;
+  }
+  const tree = await parser.parseAsync(prepared.text, cancelled);
   if (!tree || cancelled()) return undefined;
-  return analyze(text, { ...opts, parse: () => tree }, masked);
+  return analyze(text, { ...opts, parse: () => tree }, prepared);
 }
 
-/** `masked`: `maskTableDirectives(text)` when the caller has it already. */
-export function analyze(text: string, opts: AnalyzeOptions, masked?: MaskedText): Analysis {
+/** `prepared`: `prepareText(text)` when the caller has it already. */
+export function analyze(text: string, opts: AnalyzeOptions, prepared?: PreparedText): Analysis {
   const settings = opts.settings ?? DEFAULT_SETTINGS;
   const lines = new LineIndex(text);
   const pm = isChecked(text, opts);
   const template = opts.template ?? builtInTemplate();
-  const model = pm ? modelOf(text, opts, template, masked) : buildModel('');
+  const prep = pm ? (prepared ?? prepareText(text)) : undefined;
+  const model = prep ? modelOf(text, opts, template, prep) : buildModel('');
   const view = buildView(model, template.descriptor);
   const status = documentStatus(model, template);
   // A team template's own schema; the built-in template's is the bundled one or the team's `postmortem.schema`.
@@ -151,6 +174,7 @@ export function analyze(text: string, opts: AnalyzeOptions, masked?: MaskedText)
     opts: { ...opts, settings },
     schema,
     template,
+    unchecked: prep?.unchecked ?? [],
     eol: detectEol(text),
   };
   const contexts = new Map<string, RuleContext>();
@@ -189,6 +213,16 @@ export function analyze(text: string, opts: AnalyzeOptions, masked?: MaskedText)
   for (const f of findings) {
     f.start = Math.max(0, Math.min(f.start, text.length));
     f.end = Math.max(f.start, Math.min(f.end, text.length));
+  }
+  // No fix edits a line that was not parsed (prescan.ts): its text was never seen.
+  const unchecked = prep?.unchecked ?? [];
+  if (unchecked.length > 0) {
+    for (const f of findings) {
+      if (!f.fixes) continue;
+      const fixes = f.fixes.filter((x) => !x.edits.some((e) => touchesUnchecked(unchecked, e.start, e.end)));
+      if (fixes.length > 0) f.fixes = fixes;
+      else delete f.fixes;
+    }
   }
   const configured = findings
     .map((f) => {

@@ -66,21 +66,37 @@ export function maskTableDirectives(text: string): MaskedText {
   return { text: parts.join(''), comments };
 }
 
-/** `tree` without the table rows that start at a masked comment (a new root; `tree` is not mutated). */
-export function dropMaskedRows(tree: Root, comments: readonly HtmlComment[]): Root {
+/**
+ * `tree` without the table rows that start at a masked comment (a new root; `tree` is not mutated).
+ * Masked spans never overlap; sorted by start, their ends are sorted too, so "is a span inside
+ * [s, e]" is one binary search (the first span starting at or after s): linear in the tree.
+ */
+export function dropMaskedRows(tree: Root, comments: readonly { start: number; end: number }[]): Root {
   if (comments.length === 0) return tree;
-  const within = (n: { position?: { start: { offset?: number }; end: { offset?: number } } }, c: HtmlComment) =>
-    (n.position?.start.offset ?? Infinity) <= c.start && (n.position?.end.offset ?? -1) >= c.end;
-  const masked = (row: Table['children'][number]) => {
-    const s = row.position?.start.offset;
-    const e = row.position?.end.offset;
-    return s !== undefined && e !== undefined && comments.some((c) => s <= c.start && c.end <= e + 1 && row.children.length <= 1);
+  const spans = [...comments].sort((a, b) => a.start - b.start);
+  const firstFrom = (s: number) => {
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid]!.start < s) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   };
+  /** Whether a span lies inside [s, e + slack]. */
+  const spanIn = (s: number | undefined, e: number | undefined, slack = 0) => {
+    if (s === undefined || e === undefined) return false;
+    const c = spans[firstFrom(s)];
+    return c !== undefined && c.end <= e + slack;
+  };
+  const pos = (n: { position?: { start: { offset?: number }; end: { offset?: number } } }) => [n.position?.start.offset, n.position?.end.offset] as const;
+  const masked = (row: Table['children'][number]) => row.children.length <= 1 && spanIn(...pos(row), 1);
   const rebuild = <T extends { children?: unknown[] }>(node: T): T => {
     if (!Array.isArray(node.children)) return node;
     let changed = false;
     const children = (node.children as RootContent[]).map((child) => {
-      if (!comments.some((c) => within(child, c))) return child;
+      if (!spanIn(...pos(child))) return child;
       if (child.type === 'table') {
         const rows = child.children.filter((r, k) => k === 0 || !masked(r));
         if (rows.length === child.children.length) return child;

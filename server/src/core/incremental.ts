@@ -78,13 +78,27 @@ function indentOf(line: string): number {
  */
 const BIG_FENCE = 32 * 1024;
 
+/** Container markers (block quote, list item) in front of a line's content, as far as a line scan can tell. */
+const PREFIX = String.raw`(?:[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t])))*[ \t]*`;
+
 /**
  * A line that may be a link reference definition (`[x]: /url "title"`, the destination possibly
- * on the next line) or a footnote definition (`[^1]: text`). Strict enough that log lines like
- * `[INFO]: starting server` in a pasted log do not switch chunking off.
+ * on the next line) or a footnote definition (`[^1]: text`), also inside a block quote or list
+ * item (`> [x]: /url`, `- [x]: /url`), with escapes in its label or title (`"ti\"tle"`). Strict
+ * enough that log lines like `[INFO]: starting server` in a pasted log do not switch chunking off.
  */
-const DEFINITION =
-  /^ {0,3}(?:\[\^[^\]\r\n]+\]:|\[(?:[^\]\\\r\n]|\\.)+\]:[ \t]*(?:(?:<[^>\r\n]*>|\S+)(?:[ \t]+(?:"[^"\r\n]*"?|'[^'\r\n]*'?|\([^)\r\n]*\)?))?)?[ \t]*$)/m;
+const DEFINITION = new RegExp(
+  String.raw`^${PREFIX}(?:\[\^[^\]\r\n]+\]:|\[(?:[^\]\\\r\n]|\\.)+\]:[ \t]*(?:(?:<[^>\r\n]*>|\S+)(?:[ \t]+(?:"(?:[^"\\\r\n]|\\.)*"?|'(?:[^'\\\r\n]|\\.)*'?|\((?:[^)\\\r\n]|\\.)*\)?))?)?[ \t]*$)`,
+  'm',
+);
+/** A definition whose label spans lines (`[multi` / `line]: /url`); a label has at most 999 characters. */
+const DEFINITION_MULTILINE = new RegExp(String.raw`^${PREFIX}\[(?:[^\]\\\r\n]|\\.){0,999}(?:\r\n|\n|\r)(?:[^\]\\]|\\[^]){0,999}\]:`, 'm');
+
+/**
+ * A fence or HTML block opened behind a container marker (`- ```, `> <!--`, `1. <div>`): where it
+ * ends depends on the container, which this scan does not track.
+ */
+const CONTAINED_BLOCK = /^ {0,3}(?:(?:>|[-*+]|\d{1,9}[.)])[ \t]*)+(?:`{3,}|~{3,}|<(?:!--|[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$)|\/[A-Za-z]|[?!]))/;
 
 /** Cells of a table row as GFM counts them: split at unescaped pipes, outer pipes optional. */
 function cellCount(row: string): number {
@@ -103,7 +117,7 @@ function cellCount(row: string): number {
 export function chunkDocument(text: string, tableGroup = TABLE_GROUP, bigFence = BIG_FENCE): Chunk[] {
   // A link reference or footnote definition anywhere resolves references everywhere (and a later
   // duplicate is ignored): one parse for the whole document.
-  if (DEFINITION.test(text)) return [{ start: 0, end: text.length, prefix: '' }];
+  if (DEFINITION.test(text) || DEFINITION_MULTILINE.test(text)) return [{ start: 0, end: text.length, prefix: '' }];
   const lines = splitLines(text);
   const cuts: { at: number; prefix: string }[] = [];
   /** The open fence (its marker and indentation), as far as it can be known without tracking containers. */
@@ -141,6 +155,7 @@ export function chunkDocument(text: string, tableGroup = TABLE_GROUP, bigFence =
       else if (FENCE.test(line) || HTML_START.test(line)) break;
       continue;
     }
+    if (CONTAINED_BLOCK.test(line)) break;
     const f = FENCE.exec(line);
     if (f && !(f[2]![0] === '`' && f[3]!.includes('`'))) {
       const marker = f[2]!;
@@ -190,9 +205,11 @@ export function chunkDocument(text: string, tableGroup = TABLE_GROUP, bigFence =
       cuts.push({ at: lines[i]!.start, prefix: '' });
       continue;
     }
-    // A table: header line with a pipe, then a delimiter row, then rows starting with "|".
+    // A table: header line with a pipe at column 0 (indented, it may be code or a list item's), then
+    // a delimiter row with a pipe (`| a |` over `---` is a setext heading), then rows starting with "|".
     if (
-      line.includes('|') && i + 1 < lines.length && DELIMITER.test(lines[i + 1]!.text) && lines[i + 1]!.text.includes('-') &&
+      line.includes('|') && indentOf(line) === 0 && i + 1 < lines.length && DELIMITER.test(lines[i + 1]!.text) && lines[i + 1]!.text.includes('-') &&
+      lines[i + 1]!.text.includes('|') &&
       cellCount(line) === cellCount(lines[i + 1]!.text) && // else GFM sees no table
       (i === 0 || BLANK.test(lines[i - 1]!.text)) // else it may be a paragraph's (or list item's) lazy line
     ) {

@@ -28,20 +28,43 @@ function parse(comments: HtmlComment[], lines: LineIndex): Directive[] {
 
 const covers = (codes: string[] | 'all', code: string) => codes === 'all' || codes.includes(code);
 
+/**
+ * Linear in findings + directives: `disable-next-line` by line in a map; `disable`/`enable` swept
+ * once in line order, keeping for each code (and for "all codes") the last directive seen.
+ */
 export function applySuppressions(findings: Finding[], comments: HtmlComment[], lines: LineIndex): Finding[] {
   const directives = parse(comments, lines);
   if (directives.length === 0) return findings;
-  return findings.filter((f) => {
-    const line = lines.positionAt(f.start).line;
-    let disabled = false;
-    for (const d of directives) {
-      if (d.kind === 'next-line') {
-        if (d.line + 1 === line && covers(d.codes, f.code)) return false;
-        continue;
-      }
-      if (d.line > line) break;
-      if (covers(d.codes, f.code)) disabled = d.kind === 'disable';
+  const nextLine = new Map<number, Directive[]>();
+  const ranges: Directive[] = [];
+  for (const d of directives) {
+    if (d.kind !== 'next-line') ranges.push(d);
+    else {
+      const at = nextLine.get(d.line + 1);
+      if (at) at.push(d);
+      else nextLine.set(d.line + 1, [d]);
     }
-    return !disabled;
-  });
+  }
+  const lineOf = findings.map((f) => lines.positionAt(f.start).line);
+  const order = findings.map((_, k) => k).sort((a, b) => lineOf[a]! - lineOf[b]! || a - b);
+  const keep = new Array<boolean>(findings.length).fill(true);
+  /** Per code, and for every code ('*'): [index of the last directive covering it, disabled]. */
+  const last = new Map<string, [number, boolean]>();
+  let r = 0;
+  for (const k of order) {
+    const f = findings[k]!;
+    const line = lineOf[k]!;
+    for (; r < ranges.length && ranges[r]!.line <= line; r++) {
+      const d = ranges[r]!;
+      for (const c of d.codes === 'all' ? ['*'] : d.codes) last.set(c, [r, d.kind === 'disable']);
+    }
+    if (nextLine.get(line)?.some((d) => covers(d.codes, f.code))) keep[k] = false;
+    else {
+      const all = last.get('*');
+      const own = last.get(f.code);
+      const state = all && own ? (all[0] > own[0] ? all : own) : (all ?? own);
+      if (state?.[1]) keep[k] = false;
+    }
+  }
+  return findings.filter((_, k) => keep[k]);
 }

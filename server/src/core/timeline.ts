@@ -29,11 +29,20 @@ export function summaryInstant(model: Model, key: 'firstDetected' | 'incidentOpe
  * above (or of First detected, for the first rows).
  */
 export function timelineInstants(model: Model): TimelineInstant[] {
-  return readTimelineCells(
-    model.timeline.map((r) => r.time.text),
-    summaryInstant(model, 'firstDetected'),
-  );
+  // Read once per model (a model is built per analysis and not changed by rules): the rules
+  // that need it per finding, PM007's fix and the formatter's sort share one array.
+  let r = instantsOf.get(model);
+  if (!r) {
+    r = readTimelineCells(
+      model.timeline.map((row) => row.time.text),
+      summaryInstant(model, 'firstDetected'),
+    );
+    instantsOf.set(model, r);
+  }
+  return r;
 }
+
+const instantsOf = new WeakMap<Model, TimelineInstant[]>();
 
 /** `timelineInstants` for time cells in a given order (`firstDetected`: the date of leading time-only cells). */
 export function readTimelineCells(cells: readonly string[], firstDetected: DateTime | undefined): TimelineInstant[] {

@@ -1,7 +1,7 @@
 import { type DateTime } from 'luxon';
 import { formatUtc, readTimestamp } from '../values';
 import { replaceFix, type Rule, type RuleContext } from './rule';
-import { dominantForm, timelineInstants } from './shared';
+import { timelineFacts } from './shared';
 import type { Val } from '../model';
 
 /** The UTC text that replaces a non-UTC time, in the column's form; undefined when not unambiguous. */
@@ -9,14 +9,13 @@ export function utcReplacement(ctx: RuleContext, path: string, val: Val): string
   const tl = /^\/timeline\/(\d+)\/time$/.exec(path);
   if (tl) {
     const i = +tl[1]!;
-    const instants = timelineInstants(ctx.model);
+    const { instants, form, dayAbove } = timelineFacts(ctx.model); // once per analysis, not per finding
     const me = instants[i];
     if (!me || me.read.kind !== 'non-utc') return undefined;
-    const form = dominantForm(instants.map((x) => x.read));
     let utc: DateTime | undefined = me.read.utc;
     if (!utc && me.read.secondsOfDay !== undefined && me.read.zoneText && !me.read.why?.includes('several')) {
       // A time-only cell: its date is that of the row above.
-      const prevDay = instants.slice(0, i).reverse().find((x) => x.day)?.day;
+      const prevDay = dayAbove[i];
       if (!prevDay) return undefined;
       const withDate = `${prevDay.toFormat('yyyy-MM-dd')} ${val.text}`;
       const again = readTimestamp(withDate, true);

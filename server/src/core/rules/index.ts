@@ -28,12 +28,13 @@ import { PM022 } from './PM022';
 import { PM023 } from './PM023';
 import { PM024 } from './PM024';
 import { PM025 } from './PM025';
+import { PM026 } from './PM026';
 
 export type { Rule } from './rule';
 
 export const RULES: readonly Rule[] = [
   PM001, PM002, PM003, PM004, PM005, PM006, PM007, PM008, PM009, PM010, PM011, PM012, PM013,
-  PM014, PM015, PM016, PM017, PM018, PM019, PM020, PM021, PM022, PM023, PM024, PM025,
+  PM014, PM015, PM016, PM017, PM018, PM019, PM020, PM021, PM022, PM023, PM024, PM025, PM026,
 ];
 
 const BY_CODE = new Map(RULES.map((r) => [r.code, r]));

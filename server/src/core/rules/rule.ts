@@ -10,6 +10,7 @@ import type { Template } from '../templates';
 import type { SchemaIssue } from '../schema';
 import type { JsonView, Pointer } from '../view';
 import type { DocumentStatus, Finding, Fix, RelatedLocation, Severity } from '../types';
+import type { UncheckedLine } from '../prescan';
 
 export type RuleSeverity = Severity | 'by status';
 
@@ -27,6 +28,8 @@ export interface RuleContext {
   /** The template the document is written with. */
   template: Template;
   eol: string;
+  /** Lines left out of the parse (prescan.ts): reported once by PM026, never edited by a fix. */
+  unchecked?: readonly UncheckedLine[];
   /**
    * Reports a finding of the rule being run on `at` (offsets): its code is the rule's, its
    * severity the rule's declared one (`incomplete` for a 'by status' rule) unless given.

@@ -1,11 +1,40 @@
 /** Pieces several rules share: timeline dates, source text of rows. Evidence paths: `evidence.ts`. */
-import type { Row } from '../model';
+import type { DateTime } from 'luxon';
+import type { Model, Row } from '../model';
+import { timelineInstants, type TimelineInstant } from '../timeline';
 import type { ReadTime, TimestampForm } from '../values';
 
 // ------------------------------------------------------------ time
 
 // The timeline's reading lives in core/timeline.ts (the formatter's sort uses it too).
 export { summaryInstant, timelineInstants, type TimelineInstant } from '../timeline';
+
+export interface TimelineFacts {
+  instants: TimelineInstant[];
+  /** The spelling most of the timeline's full UTC timestamps use. */
+  form: TimestampForm;
+  /** For row i: the day of the nearest row above it that has one (undefined: none). */
+  dayAbove: (DateTime | undefined)[];
+}
+
+const factsOf = new WeakMap<Model, TimelineFacts>();
+
+/** `timelineInstants` plus what per-row rules derive from all rows, computed once per model. */
+export function timelineFacts(model: Model): TimelineFacts {
+  let f = factsOf.get(model);
+  if (!f) {
+    const instants = timelineInstants(model);
+    const dayAbove: (DateTime | undefined)[] = [];
+    let last: DateTime | undefined;
+    for (const x of instants) {
+      dayAbove.push(last);
+      if (x.day) last = x.day;
+    }
+    f = { instants, form: dominantForm(instants.map((x) => x.read)), dayAbove };
+    factsOf.set(model, f);
+  }
+  return f;
+}
 
 /** The spelling most full UTC timestamps of a set use (ties: the first seen). */
 export function dominantForm(reads: ReadTime[], fallback: TimestampForm = 'space-utc'): TimestampForm {
