@@ -52,3 +52,17 @@ export function show(a: Analysis, findings: Finding[] = a.findings): Shown[] {
 export function read(p: string): string {
   return fs.readFileSync(p, 'utf8');
 }
+
+/** An mdast tree with offsets only (line/column are not kept exact across incremental chunks). */
+export function treeShape(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(treeShape);
+  if (!node || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node)) {
+    if (k === 'position') {
+      const p = v as { start: { offset: number }; end: { offset: number } } | undefined;
+      out[k] = p && [p.start.offset, p.end.offset];
+    } else out[k] = treeShape(v);
+  }
+  return out;
+}

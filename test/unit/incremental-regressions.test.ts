@@ -11,25 +11,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { IncrementalParser } from '../../server/src/core';
 import { parseMarkdown } from '../../server/src/core/model';
-import { EXAMPLES, REPO, read, run } from '../helpers/core';
+import { EXAMPLES, REPO, read, run, treeShape } from '../helpers/core';
 
 const DIR = path.join(REPO, 'test', 'fixtures', 'regressions', 'incremental');
 const SHAPES = fs.readdirSync(DIR).filter((f) => f.endsWith('.md')).sort();
 const FINAL = read(path.join(EXAMPLES, 'post-mortems', 'INC-2026-0042-final.md'));
 
-/** The tree with offsets only (line/column are not kept exact across chunks). */
-function shape(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(shape);
-  if (!node || typeof node !== 'object') return node;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(node)) {
-    if (k === 'position') {
-      const p = v as { start: { offset: number }; end: { offset: number } } | undefined;
-      out[k] = p && [p.start.offset, p.end.offset];
-    } else out[k] = shape(v);
-  }
-  return out;
-}
+const shape = treeShape;
 
 const findings = (text: string, parse?: (t: string) => ReturnType<typeof parseMarkdown>) =>
   run(text, parse ? { parse } : {}).findings.map((f) => `${f.start}:${f.end}:${f.code}:${f.severity}:${f.message}`);

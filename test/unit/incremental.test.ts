@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { IncrementalParser, chunkDocument } from '../../server/src/core';
 import { fastCode } from '../../server/src/core/incremental';
 import { parseMarkdown } from '../../server/src/core/model';
-import { EXAMPLES, read, run } from '../helpers/core';
+import { EXAMPLES, read, run, treeShape } from '../helpers/core';
 
 const FINAL = read(path.join(EXAMPLES, 'post-mortems', 'INC-2026-0042-final.md'));
 let rowsText = '';
@@ -112,19 +112,7 @@ test('fastCode gives exactly the node remark gives, or nothing', () => {
   assert.ok(fastHits > total / 10, `fast path taken ${fastHits} of ${total}`);
 });
 
-/** The tree without line/column (only offsets are kept exact across chunks). */
-function shape(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(shape);
-  if (!node || typeof node !== 'object') return node;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(node)) {
-    if (k === 'position') {
-      const p = v as { start: { offset: number }; end: { offset: number } } | undefined;
-      out[k] = p && [p.start.offset, p.end.offset];
-    } else out[k] = shape(v);
-  }
-  return out;
-}
+const shape = treeShape;
 
 const BLOCKS = ['# Title\n', '## Section\n', 'Some text.\n', 'text with | pipe\n', '\n', '\n', '\n', '- item\n', '- a\n  ```\n', '  ```\n', '1. step\n   ~~~\n', '> quote\n', '> ```\n', '<div>\n', '<!--\n', '<!-- c -->\n', '-->\n', '<b>x</b> y\n', '<pre>\n', '</pre>\n', '<span>\n', '| a | b |\n|---|---|\n| 1 | 2 |\n', '| 3 | 4 |\n', '```x`y\n', '    code\n', 'Title\n===\n', '***\n', '```\n', '~~~\n',
   // Tables whose header and delimiter disagree (no table for GFM), more rows for group cuts,

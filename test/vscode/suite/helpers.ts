@@ -197,3 +197,19 @@ export async function codeActions(uri: vscode.Uri, range: vscode.Range, kind: st
   }
   return actions;
 }
+
+/**
+ * Runs Mark Final (postmortemAssistant.markFinal) with the quick pick of blockers and the
+ * information message stubbed (the user dismisses both); returns the stubs with the calls they saw.
+ */
+export async function markFinal(uri: vscode.Uri): Promise<{ pick: Stub; info: Stub }> {
+  const pick = stubWindow('showQuickPick', async () => undefined);
+  const info = stubWindow('showInformationMessage', async () => undefined);
+  try {
+    await vscode.commands.executeCommand('postmortemAssistant.markFinal', uri);
+  } finally {
+    pick.restore();
+    info.restore();
+  }
+  return { pick, info };
+}

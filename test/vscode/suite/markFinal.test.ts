@@ -3,23 +3,7 @@
 // FINAL and no other line changes).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, changedLines, openWorkspaceFile, stubWindow, waitForCodes, waitForText, workspaceUri, type Stub } from './helpers';
-
-/**
- * Runs Mark Final with the quick pick of blockers and the information message stubbed (the user
- * dismisses both); returns the stubs with the calls they saw.
- */
-async function markFinal(uri: vscode.Uri): Promise<{ pick: Stub; info: Stub }> {
-  const pick = stubWindow('showQuickPick', async () => undefined);
-  const info = stubWindow('showInformationMessage', async () => undefined);
-  try {
-    await vscode.commands.executeCommand('postmortemAssistant.markFinal', uri);
-  } finally {
-    pick.restore();
-    info.restore();
-  }
-  return { pick, info };
-}
+import { activateExtension, changedLines, markFinal, openWorkspaceFile, waitForCodes, waitForText, workspaceUri } from './helpers';
 
 describe('Mark Final', () => {
   before(async () => {

@@ -3,7 +3,7 @@
 // Final sets the team's final status ("Published").
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, changedLines, openWorkspaceFile, postmortemDiagnostics, stubWindow, waitForCodes, waitForText, workspaceFolder, workspaceUri } from './helpers';
+import { activateExtension, changedLines, markFinal, openWorkspaceFile, postmortemDiagnostics, waitForCodes, waitForText, workspaceFolder, workspaceUri } from './helpers';
 
 const loudCodes = (uri: vscode.Uri) =>
   postmortemDiagnostics(uri)
@@ -30,14 +30,8 @@ describe('team template', () => {
     const uri = workspaceUri(rel);
     const { document: doc } = await openWorkspaceFile(rel);
     const before = doc.getText();
-    const pick = stubWindow('showQuickPick', async () => undefined);
-    const info = stubWindow('showInformationMessage', async () => undefined);
-    try {
-      await vscode.commands.executeCommand('postmortemAssistant.markFinal', uri);
-    } finally {
-      pick.restore();
-      info.restore();
-    }
+    const { pick } = await markFinal(uri);
+    assert.equal(pick.calls.length, 0, 'no blockers listed');
     const after = await waitForText(doc, (t) => t !== before, 'the Mark Final edit');
     const line = before.split('\n').findIndex((l) => l.startsWith('**Status:**'));
     assert.deepEqual(changedLines(before, after), [line]);
