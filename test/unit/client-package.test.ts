@@ -51,6 +51,7 @@ test('settings: every one described, defaults equal to the core\'s', () => {
   assert.deepEqual(props['postmortem.evidenceRoot']!.default, d.evidenceRoot);
   assert.deepEqual(props['postmortem.validation.delayMs']!.default, d.validation.delayMs);
   assert.deepEqual(props['postmortem.timeline.sortOnFormat']!.default, d.timeline.sortOnFormat);
+  for (const k of ['totalDuration', 'timeline', 'summary'] as const) assert.deepEqual(props[`postmortem.inlayHints.${k}`]!.default, d.inlayHints[k]);
   assert.deepEqual(props['postmortem.newFileFolder']!.default, 'post-mortems');
   assert.ok(!('postmortem.format.onSave' in props), 'editor.formatOnSave does that');
   const levels = (props['postmortem.rules'] as unknown as { additionalProperties: { enum: string[] } }).additionalProperties.enum;

@@ -19,3 +19,7 @@ export { collectFixAll } from './fixes';
 export { formatDocument } from './format';
 export { RULES, ruleByCode } from './rules';
 export { IncrementalParser, chunkDocument } from './incremental';
+export { documentLinks, evidenceRootOf, incidentIdOf, type LinkEntry, type LinkOptions } from './links';
+export { inlayHints, formatSpan, type InlayHintEntry } from './inlayHints';
+export { idOccurrences, incidentIdAt, invalidIncidentId, planRename, renamedFilePath, type RenamePlan } from './rename';
+export { describeIncident, incidentSummary, matchesQuery, readIncidentSummary, statusLens, tokenAt, type IncidentSummary, type LensEntry } from './navigation';

@@ -53,6 +53,17 @@ export interface Settings {
   validation: { delayMs: number };
   timeline: { sortOnFormat: boolean };
   format: { onSave: boolean };
+  /** Inlay hints (`textDocument/inlayHint`): each kind on or off. */
+  inlayHints: InlayHintSettings;
+}
+
+export interface InlayHintSettings {
+  /** The computed duration after Total duration when it is empty or differs. */
+  totalDuration: boolean;
+  /** Time since First detected after each timeline time (`+7m`). */
+  timeline: boolean;
+  /** Time to open and time to resolve (since First detected) after the summary timestamps. */
+  summary: boolean;
 }
 
 /** A status of the template's workflow (its Status field's choices: v1.1's `DRAFT`, `UNDER REVIEW`, `FINAL`). */
