@@ -52,7 +52,7 @@ function notChecked(settings: Settings): string {
  * Mark Final's plan for `doc`. An open document's text goes through its session's incremental
  * parser, which holds every chunk of that text already: no second full parse.
  */
-function markFinalPlan(server: ServerContext, doc: TextDocument, settings: Settings, open: boolean): MarkFinalPlan {
+export function markFinalPlan(server: ServerContext, doc: TextDocument, settings: Settings, open: boolean): MarkFinalPlan {
   const opts = server.analyzeOptions(doc, settings);
   if (open) {
     const parser = server.sessions.get(doc.uri).parser;
