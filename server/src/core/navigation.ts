@@ -110,15 +110,17 @@ export interface LensEntry {
 }
 
 /**
- * The Status line's lens: "Mark Final" when nothing would block it, "N blockers" otherwise;
- * nothing when the Status is already final or there is no Status line.
+ * The Status line's lens: "Mark Final" when nothing would block it, "Mark Final: N blockers"
+ * otherwise; nothing when the Status is already final or there is no Status line. `plan` as a
+ * function is called only when a lens is shown (it checks the document as if final).
  */
-export function statusLens(a: Analysis, plan: MarkFinalPlan, final: string = statusWorkflow(V1_1).final): LensEntry | undefined {
+export function statusLens(a: Analysis, plan: MarkFinalPlan | (() => MarkFinalPlan), final: string = statusWorkflow(V1_1).final): LensEntry | undefined {
   if (!a.isPostmortem) return undefined;
   const status = a.model.header.status;
   if (!status) return undefined;
   if (a.status === final || status.value.text.trim().toUpperCase() === final.toUpperCase()) return undefined;
   const at = { start: status.line.start, end: status.line.end };
+  if (typeof plan === 'function') plan = plan();
   const mark = `Mark ${final[0]}${final.slice(1).toLowerCase()}`;
   if (plan.ok) return { ...at, title: mark, command: 'postmortem.markFinal' };
   const n = plan.blockers.length;

@@ -47,11 +47,14 @@ export const lensHandlers: HandlerModule = {
         const uri = uriParam(params);
         const { doc, settings, analysis } = await server.current(uri);
         if (!analysis) return [];
-        let plan = plans.get(analysis);
-        if (!plan) {
-          plan = markFinalPlan(server, doc, settings, true);
-          plans.set(analysis, plan);
-        }
+        const plan = (): MarkFinalPlan => {
+          let p = plans.get(analysis);
+          if (!p) {
+            p = markFinalPlan(server, doc, settings, true);
+            plans.set(analysis, p);
+          }
+          return p;
+        };
         const template = server.analyzeOptions(doc, settings).template ?? builtInTemplate();
         const lens = statusLens(analysis, plan, statusWorkflow(template.descriptor).final);
         if (!lens) return [];
