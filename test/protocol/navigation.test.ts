@@ -39,6 +39,7 @@ describe('navigation and refactoring (issue 14)', () => {
     write(otherFile, read(COMPLETE).replaceAll('INC-2026-0928-01', OTHER_ID).replace('| Trigger | Oracle price staleness |', '| Trigger | Relayer key expired |'));
     const caps = CLIENT_CAPABILITIES(true);
     caps.workspace!.workspaceEdit = { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'] };
+    caps.workspace!.inlayHint = { refreshSupport: true };
     client = await LspTestClient.start({
       root: ws.dir,
       capabilities: caps,
@@ -96,8 +97,10 @@ describe('navigation and refactoring (issue 14)', () => {
     assert.equal(some.length, 9);
 
     inlaySettings = { timeline: false, summary: false };
+    const refreshed = new Promise<void>((resolve) => client.connection.onRequest('workspace/inlayHint/refresh', () => (resolve(), null)));
     await client.notify('workspace/didChangeConfiguration', { settings: null });
     await client.nextDiagnostics(draftUri);
+    await refreshed; // the client that announced refreshSupport is told to ask again
     const fewer = await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri: draftUri }, range: whole });
     assert.deepEqual(fewer.map((h) => h.label), ['≠ 8h 30m']);
     inlaySettings = {};
