@@ -5,7 +5,7 @@
  * Initialization option `serverCodeLens: false` leaves `codeLensProvider` out: a client that
  * draws its own Mark Final lens (VS Code's extension today) sends it to avoid two lenses.
  */
-import { InlayHint, type CodeLens, type InlayHintLabelPart } from 'vscode-languageserver/node';
+import { InlayHint, type CodeLens } from 'vscode-languageserver/node';
 import { builtInTemplate, inlayHints, statusLens, type Analysis, type MarkFinalPlan } from '../core';
 import { statusWorkflow } from '../../../shared/src/template/descriptor';
 import type { HandlerModule } from '../context';
@@ -34,7 +34,7 @@ export const lensHandlers: HandlerModule = {
         const lines = analysis.lines;
         const span = range ? { start: lines.offsetAt(range.start), end: lines.offsetAt(range.end) } : undefined;
         return inlayHints(analysis, settings.inlayHints, span).map((h) => {
-          const hint = InlayHint.create(lines.positionAt(h.offset), h.label as string | InlayHintLabelPart[]);
+          const hint = InlayHint.create(lines.positionAt(h.offset), h.label);
           hint.paddingLeft = true;
           hint.tooltip = h.tooltip;
           return hint;
