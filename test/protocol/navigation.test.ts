@@ -199,6 +199,20 @@ describe('navigation and refactoring (issue 14)', () => {
     await client.close(blockedUri);
   });
 
+  it('a document that is not a post-mortem gets no links, hints, rename, definition or lens', async () => {
+    const { uri } = await client.openFile(path.join(ws.dir, 'README.md'));
+    await client.waitForDiagnostics(uri, (p) => p.version === 1);
+    const doc = { textDocument: { uri } };
+    const at = { ...doc, position: { line: 0, character: 2 } };
+    assert.deepEqual(await client.request('textDocument/documentLink', doc), []);
+    assert.deepEqual(await client.request('textDocument/inlayHint', { ...doc, range: { start: { line: 0, character: 0 }, end: { line: 5, character: 0 } } }), []);
+    assert.equal(await client.request('textDocument/prepareRename', at), null);
+    assert.deepEqual(await client.request('textDocument/definition', at), []);
+    assert.deepEqual(await client.request('textDocument/codeLens', doc), []);
+    await assert.rejects(client.request('textDocument/rename', { ...at, newName: 'INC-1234' }), /Not a post-mortem/);
+    await client.close(uri);
+  });
+
   it('serverCodeLens: false leaves the code lens out; without resource operations a rename edits the text only', async () => {
     await LspTestClient.using({ root: ws.dir, initializationOptions: { serverCodeLens: false }, configuration: () => ({ validation: { delayMs: 0 } }) }, async (c) => {
       const caps = c.initializeResult.capabilities;
