@@ -16,6 +16,12 @@
  * --format json` on the file, wall time and its peak RSS) and the language server (a fresh one:
  * didOpen → the publishDiagnostics of that version, then a documentSymbol request to show it
  * still answers; its peak RSS). A run is stopped after BENCH_HOSTILE_TIMEOUT seconds (default 300).
+ *   BENCH_SIZES=1m BENCH_EDITS=2 npm run bench  a quick run of the 1 MB rows
+ *
+ * A second table times the navigation requests of issue 14 on the last version (its analysis
+ * is cached, as in an editor): document links, inlay hints (a screen of timeline rows and the
+ * whole document), prepareRename + rename of the Incident ID, the Status code lens (its first
+ * answer runs Mark Final's check), workspace symbols (the examples/ folder) and go to definition.
  *
  * An edit is one incremental `didChange` with a range: a few characters typed
  * into (or deleted from) one Timeline row's Event cell, a different row each
@@ -122,7 +128,11 @@ interface LspResult {
   times: number[];
   hoverDuringOpen?: { hover: number; diagnostics: number };
   hoverDuringEdit?: { hover: number; diagnostics: number };
+  /** Issue 14's requests: the first answer and the median of the next ones (ms). */
+  requests: [string, { first: number; p50: number }][];
 }
+
+const REQUEST_RUNS = 5;
 
 async function benchLsp(server: Server, name: string, text: string, edits: number): Promise<LspResult> {
   const uri = `file://${ROOT}/examples/post-mortems/bench-${name}.md`;
@@ -180,8 +190,32 @@ async function benchLsp(server: Server, name: string, text: string, edits: numbe
     }
     times.push(performance.now() - t);
   }
+  const requests: LspResult['requests'] = [];
+  const idAt = lines.positionAt(text.indexOf('**Incident ID:**') + '**Incident ID:** '.length + 1);
+  const screen = lines.positionAt(rowAt(Math.floor(edits / 2)));
+  const screenRange = { start: { line: screen.line, character: 0 }, end: { line: screen.line + 60, character: 0 } };
+  const wholeRange = { start: { line: 0, character: 0 }, end: lines.positionAt(text.length) };
+  const timed: [string, string, unknown][] = [
+    ['documentLink', 'textDocument/documentLink', { textDocument: { uri } }],
+    ['inlayHint (60 lines)', 'textDocument/inlayHint', { textDocument: { uri }, range: screenRange }],
+    ['inlayHint (whole document)', 'textDocument/inlayHint', { textDocument: { uri }, range: wholeRange }],
+    ['prepareRename', 'textDocument/prepareRename', { textDocument: { uri }, position: idAt }],
+    ['rename', 'textDocument/rename', { textDocument: { uri }, position: idAt, newName: 'INC-2099-0001' }],
+    ['codeLens', 'textDocument/codeLens', { textDocument: { uri } }],
+    ['workspace/symbol', 'workspace/symbol', { query: '' }],
+    ['definition', 'textDocument/definition', { textDocument: { uri }, position: idAt }],
+  ];
+  for (const [label, method, params] of timed) {
+    const ms: number[] = [];
+    for (let k = 0; k <= REQUEST_RUNS; k++) {
+      const t0 = performance.now();
+      await server.conn.sendRequest(method, params);
+      ms.push(performance.now() - t0);
+    }
+    requests.push([label, { first: ms[0]!, p50: quantile(ms.slice(1), 0.5) }]);
+  }
   server.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
-  return { open, times, hoverDuringOpen, hoverDuringEdit };
+  return { open, times, hoverDuringOpen, hoverDuringEdit, requests };
 }
 
 function benchFull(text: string): { p50: number; p95: number } {
@@ -311,6 +345,7 @@ async function main() {
     await s.stop();
   }
   const rows: string[][] = [];
+  const requestRows: string[][] = [];
   const notes: string[] = [];
   for (const name of wanted) {
     // One fresh server per size, so its peak RSS is that document's.
@@ -341,6 +376,7 @@ async function main() {
     if (lsp.hoverDuringEdit) {
       notes.push(`${name}: hover sent right after an edit answered after ${fmt(lsp.hoverDuringEdit.hover)} (diagnostics after ${fmt(lsp.hoverDuringEdit.diagnostics)})`);
     }
+    for (const [label, r] of lsp.requests) requestRows.push([name, label, fmt(r.first), fmt(r.p50)]);
     console.error(`  ${name} done`);
   }
   const head = ['size', 'chars', 'edits', 'LSP edit→diag p50', 'p95', 'max', 'LSP open→diag', 'full analyze p50', 'p95', 'markdownlint', 'server peak RSS'];
@@ -353,6 +389,14 @@ async function main() {
   console.log(`\nserver cold start (spawn → initialize answer), ${colds.length} runs: p50 ${fmt(quantile(colds, 0.5))}, max ${fmt(Math.max(...colds))}`);
   for (const n of notes) console.log(n);
   if (HOSTILE_MODE !== '0') await benchHostile();
+
+  const rhead = ['size', 'request (issue 14)', 'first', `p50 of next ${REQUEST_RUNS}`];
+  const rwidths = rhead.map((h, i) => Math.max(h.length, ...requestRows.map((r) => r[i]!.length)));
+  const rline = (r: string[]) => '| ' + r.map((c, i) => c.padEnd(rwidths[i]!)).join(' | ') + ' |';
+  console.log(`\nNavigation requests on the last version (analysis cached)\n`);
+  console.log(rline(rhead));
+  console.log('|' + rwidths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+  for (const r of requestRows) console.log(rline(r));
 }
 
 main().catch((e) => {

@@ -11,3 +11,5 @@ command -v nvim >/dev/null || bash scripts/setup-vscode.sh
 node esbuild.mjs
 node test/nvim/run.mjs --self-test
 node test/nvim/run.mjs test/nvim/fixtures/pm005-pm010.md PM005 PM010
+# Issue 14: document links, inlay hints and rename under Neovim (a copy of the draft fixture with its evidence).
+node test/nvim/run.mjs --root test/nvim/fixtures/nav --features links,inlay,rename test/nvim/fixtures/nav/draft.md PM005 PM009

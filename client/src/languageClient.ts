@@ -62,7 +62,8 @@ export class PostmortemClient implements vscode.Disposable {
     const clientOptions: LanguageClientOptions = {
       documentSelector: MARKDOWN_SELECTOR,
       // A function: evaluated again on every (re)start, so a restart after trust is granted sends `trusted: true`.
-      initializationOptions: () => ({ trusted: vscode.workspace.isTrusted, postmortem: initialSettings() }),
+      // VS Code keeps its own Mark Final lens (client/src/codeLens.ts: its command shows the blockers in a quick pick).
+      initializationOptions: () => ({ trusted: vscode.workspace.isTrusted, serverCodeLens: false, postmortem: initialSettings() }),
       outputChannel: this.output,
       diagnosticCollectionName: DIAGNOSTIC_SOURCE,
     };

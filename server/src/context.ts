@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { CancellationToken, Connection, InitializeParams, ResponseError, ServerCapabilities, TextDocuments } from 'vscode-languageserver/node';
+import type { CancellationToken, ClientCapabilities, Connection, InitializeParams, ResponseError, ServerCapabilities, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { relativePath, selectTemplate, type Analysis, type AnalyzeOptions, type Settings } from './core';
 import { describe, guard, guardNotification, invalidParams } from './handlers/guard';
@@ -50,6 +50,8 @@ export class ServerContext {
   folderUris: string[] = [];
   /** The client announced `workspace.applyEdit`. */
   hasApplyEdit = false;
+  /** What the client announced in `initialize`. */
+  clientCapabilities: ClientCapabilities = {};
   private readonly loggedInternal = new Set<string>();
 
   constructor(
@@ -83,6 +85,7 @@ export class ServerContext {
   initialize(params: InitializeParams): void {
     const caps = params.capabilities;
     this.hasApplyEdit = caps.workspace?.applyEdit === true;
+    this.clientCapabilities = caps ?? {};
     this.settings.initialize(caps.workspace?.configuration === true, params.initializationOptions);
     const rootUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     let root = rootUri ? filePathOf(rootUri) : undefined;

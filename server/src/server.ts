@@ -23,6 +23,8 @@
  * - `advertiseCommands: false`: do not list `postmortem.*` in `executeCommandProvider`
  *   (the requests are still served). For clients, like vscode-languageclient, that
  *   would otherwise register commands of the same name as their own.
+ * - `serverCodeLens: false`: no `codeLensProvider` (handlers/lenses.ts), for a client that draws
+ *   its own Mark Final lens on the Status line.
  */
 import { format } from 'node:util';
 import {
@@ -44,13 +46,26 @@ import { codeActionHandlers } from './handlers/codeActions';
 import { commandHandlers } from './handlers/commands';
 import { featureHandlers } from './handlers/features';
 import { describe } from './handlers/guard';
+import { lensHandlers } from './handlers/lenses';
+import { navigationHandlers } from './handlers/navigation';
+import { renameHandlers } from './handlers/rename';
 import { summaryHandlers } from './handlers/summary';
 import { validationHandlers } from './handlers/validation';
 import { workspaceHandlers } from './handlers/workspace';
 import { guardInput } from './node/stdioGuard';
 
 /** Every handler module; a new one is one more entry here. */
-const HANDLERS: readonly HandlerModule[] = [validationHandlers, codeActionHandlers, featureHandlers, commandHandlers, summaryHandlers, workspaceHandlers];
+const HANDLERS: readonly HandlerModule[] = [
+  validationHandlers,
+  codeActionHandlers,
+  featureHandlers,
+  commandHandlers,
+  summaryHandlers,
+  workspaceHandlers,
+  navigationHandlers,
+  renameHandlers,
+  lensHandlers,
+];
 
 const connection: Connection = process.argv.includes('--stdio') ? guardedStdioConnection() : createConnection(ProposedFeatures.all);
 

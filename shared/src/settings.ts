@@ -28,6 +28,17 @@ export interface Settings {
   validation: { delayMs: number };
   timeline: { sortOnFormat: boolean };
   format: { onSave: boolean };
+  /** Inlay hints (`textDocument/inlayHint`): each kind on or off. */
+  inlayHints: InlayHintSettings;
+}
+
+export interface InlayHintSettings {
+  /** The computed duration after Total duration when it is empty or differs. */
+  totalDuration: boolean;
+  /** Time since First detected after each timeline time (`+7m`). */
+  timeline: boolean;
+  /** Time to open and time to resolve (since First detected) after the summary timestamps. */
+  summary: boolean;
 }
 
 /** Where evidence lives by default: `governance/evidence/<Incident ID>/` (SPEC §1). */
@@ -45,6 +56,7 @@ export const DEFAULT_SETTINGS: Settings = {
   validation: { delayMs: 50 },
   timeline: { sortOnFormat: false },
   format: { onSave: false },
+  inlayHints: { totalDuration: true, timeline: true, summary: true },
 };
 
 /** Settings only the VS Code client reads (the server never sees them). */

@@ -10,6 +10,11 @@
 --   PM_NVIM_TIMEOUT_MS  how long to wait (default 15000)
 --   PM_NVIM_EXPECT      comma-separated codes: wait until one publication holds all of them
 --                       (otherwise the first publication for the file is taken)
+--   PM_NVIM_FEATURES    comma-separated: links, inlay, rename — after the diagnostics, ask for them
+--                       and record the answers in result.features (issue 14). Neovim 0.7 has no
+--                       inlay hint API: textDocument/inlayHint (and the others) go through
+--                       vim.lsp.buf_request_sync directly. Rename applies the text edits to the
+--                       buffer (never saved; resource operations are recorded, not applied).
 -- Exit code: 0 when the wait was satisfied, 2 on timeout or a server that failed/exited, 3 on usage.
 -- Neovim 0.7: vim.lsp.start_client + vim.lsp.buf_attach_client (vim.lsp.start is 0.8+).
 
@@ -142,7 +147,95 @@ local ok = vim.wait(timeout_ms, function()
   return done or result.server_exit ~= vim.NIL
 end, 20)
 
+-- Issue 14: document links, inlay hints and rename, each requested the way Neovim's own client would.
+local function line_of(needle)
+  for i, l in ipairs(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)) do
+    local c = string.find(l, needle, 1, true)
+    if c then
+      return i - 1, c - 1
+    end
+  end
+  return nil
+end
+
+local function first_result(responses)
+  for _, r in pairs(responses or {}) do
+    if r.error then
+      return nil, r.error
+    end
+    return r.result, nil
+  end
+  return nil, 'no response'
+end
+
+local function check_features()
+  local wanted = {}
+  for f in string.gmatch(os.getenv('PM_NVIM_FEATURES') or '', '[^,%s]+') do
+    wanted[f] = true
+  end
+  if next(wanted) == nil then
+    return
+  end
+  result.features = {}
+  local doc = { uri = uri }
+  local n = vim.api.nvim_buf_line_count(bufnr)
+  if wanted.links then
+    local r, err = first_result(vim.lsp.buf_request_sync(bufnr, 'textDocument/documentLink', { textDocument = doc }, timeout_ms))
+    result.features.links = r or vim.NIL
+    result.features.links_error = err or vim.NIL
+  end
+  if wanted.inlay then
+    local range = { start = { line = 0, character = 0 }, ['end'] = { line = n, character = 0 } }
+    local r, err = first_result(vim.lsp.buf_request_sync(bufnr, 'textDocument/inlayHint', { textDocument = doc, range = range }, timeout_ms))
+    result.features.inlay = r or vim.NIL
+    result.features.inlay_error = err or vim.NIL
+  end
+  if wanted.rename then
+    local line, col = line_of('**Incident ID:** ')
+    if line then
+      local pos = { line = line, character = col + #'**Incident ID:** ' + 2 }
+      local prep = first_result(vim.lsp.buf_request_sync(bufnr, 'textDocument/prepareRename', { textDocument = doc, position = pos }, timeout_ms))
+      result.features.prepare_rename = prep or vim.NIL
+      local new_id = 'INC-2099-0001'
+      local edit, err = first_result(vim.lsp.buf_request_sync(bufnr, 'textDocument/rename',
+        { textDocument = doc, position = pos, newName = new_id }, timeout_ms))
+      result.features.rename_error = err or vim.NIL
+      local applied, resource_ops = 0, 0
+      if edit then
+        for _, change in ipairs(edit.documentChanges or {}) do
+          if change.kind then
+            resource_ops = resource_ops + 1
+          elseif change.textDocument and change.textDocument.uri == uri then
+            vim.lsp.util.apply_text_edits(change.edits, bufnr, 'utf-16')
+            applied = applied + #change.edits
+          end
+        end
+        for u, edits in pairs(edit.changes or {}) do
+          if edit.documentChanges == nil and u == uri then
+            vim.lsp.util.apply_text_edits(edits, bufnr, 'utf-16')
+            applied = applied + #edits
+          end
+        end
+      end
+      local text = table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), '\n')
+      local _, count_new = string.gsub(text, (string.gsub(new_id, '%-', '%%-')), '')
+      local old_pattern = (string.gsub((prep and prep.placeholder) or 'INC-NONE', '%-', '%%-'))
+      local _, count_old = string.gsub(text, old_pattern, '')
+      local we = ((vim.lsp.protocol.make_client_capabilities().workspace or {}).workspaceEdit or {})
+      result.features.rename = { resource_operations_announced = we.resourceOperations or vim.NIL, document_changes_announced = we.documentChanges or false, edits = applied, resource_operations = resource_ops, new_id_count = count_new, old_id_count = count_old }
+    else
+      result.features.rename_error = 'no **Incident ID:** line'
+    end
+  end
+end
+
 if done then
+  local ok_features, err = pcall(check_features)
+  if not ok_features then
+    result.error = 'feature requests failed: ' .. tostring(err)
+    finish(2)
+    return
+  end
   finish(0)
 elseif result.server_exit ~= vim.NIL then
   result.error = string.format('server exited (code %s, signal %s) %s', tostring(result.server_exit.code),

@@ -9,6 +9,10 @@
 //   --root DIR            workspace root given to the server (default: the file's folder)
 //   --timeout MS          how long nvim waits for the diagnostics (default 15000)
 //   --json                print the raw result JSON as well
+//   --features LIST       also check language features after the diagnostics (issue 14), comma-separated:
+//                         links (an evidence link to an existing file), inlay (the computed Total
+//                         duration and a timeline hint), rename (the Incident ID renamed everywhere
+//                         in the buffer). For a copy of the draft fixture (test/nvim/fixtures/nav/).
 // Exit code: 0 when every expected code was published (or, with none given, when any publication
 // arrived), 1 otherwise. Needs `nvim` (scripts/setup-vscode.sh installs Debian's neovim).
 import { spawn, spawnSync } from 'node:child_process';
@@ -27,7 +31,7 @@ function usage(msg) {
   process.exit(2);
 }
 
-const opts = { server: undefined, root: undefined, timeout: 15000, json: false, selfTest: false };
+const opts = { server: undefined, root: undefined, timeout: 15000, json: false, selfTest: false, features: '' };
 const positional = [];
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i++) {
@@ -37,6 +41,7 @@ for (let i = 0; i < argv.length; i++) {
   else if (a === '--root') opts.root = path.resolve(next());
   else if (a === '--timeout') opts.timeout = Number(next());
   else if (a === '--json') opts.json = true;
+  else if (a === '--features') opts.features = next();
   else if (a === '--self-test') opts.selfTest = true;
   else if (a === '-h' || a === '--help') usage();
   else if (a.startsWith('--')) usage(`unknown option ${a}`);
@@ -69,6 +74,7 @@ const env = {
   PM_NVIM_SERVER_CMD: JSON.stringify(serverCmd),
   PM_NVIM_TIMEOUT_MS: String(opts.timeout),
   PM_NVIM_EXPECT: expected.join(','),
+  PM_NVIM_FEATURES: opts.features,
   XDG_STATE_HOME: path.join(tmp, 'state'), // nvim's lsp.log and shada stay in the temp folder
   XDG_DATA_HOME: path.join(tmp, 'data'),
   XDG_CACHE_HOME: path.join(tmp, 'cache'),
@@ -134,6 +140,33 @@ if (expected.length === 0) {
     console.log(`  ${ok ? 'ok  ' : 'MISS'} ${code}`);
   }
 }
-const checks = Math.max(expected.length, 1);
+// Issue 14: the answers to the feature requests check.lua made.
+const features = result.features ?? {};
+const featureChecks = [];
+const wantFeature = new Set(opts.features.split(',').map((f) => f.trim()).filter(Boolean));
+if (wantFeature.has('links')) {
+  const links = Array.isArray(features.links) ? features.links : [];
+  featureChecks.push(['links: evidence paths and the Incident ID link to existing files (file: URIs)',
+    links.length >= 2 && links.every((l) => typeof l.target === 'string' && l.target.startsWith('file:')) && links.some((l) => /audit-log\.jsonl$/.test(l.target)),
+    `${links.length} link(s) ${features.links_error ? JSON.stringify(features.links_error) : ''}`]);
+}
+if (wantFeature.has('inlay')) {
+  const hints = Array.isArray(features.inlay) ? features.inlay : [];
+  const labels = hints.map((h) => (typeof h.label === 'string' ? h.label : ''));
+  featureChecks.push(['inlay hints (textDocument/inlayHint via buf_request_sync; nvim 0.7 has no inlay hint API): computed Total duration and +time since detection',
+    labels.includes('≠ 8h 30m') && labels.includes('+34m'), `${labels.join(' | ')} ${features.inlay_error ? JSON.stringify(features.inlay_error) : ''}`]);
+}
+if (wantFeature.has('rename')) {
+  const r = features.rename ?? {};
+  featureChecks.push(['rename: prepareRename on the ID, every occurrence replaced in the buffer',
+    features.prepare_rename?.placeholder !== undefined && r.edits >= 2 && r.new_id_count === r.edits && r.old_id_count === 0,
+    `${JSON.stringify(r)} ${features.rename_error ? JSON.stringify(features.rename_error) : ''}`]);
+}
+for (const [what, ok, detail] of featureChecks) {
+  if (!ok) failed++;
+  console.log(`  ${ok ? 'ok  ' : 'MISS'} ${what}: ${detail}`);
+}
+
+const checks = Math.max(expected.length, 1) + featureChecks.length;
 console.log(`nvim: ${checks - failed} passed, ${failed} failed (${((Date.now() - started) / 1000).toFixed(1)}s)`);
 process.exit(failed === 0 && exitCode === 0 ? 0 : 1);

@@ -61,5 +61,12 @@ export function sanitizeSettings(input: unknown, problems: string[] = []): Setti
   }
   if (isRecord(s.timeline) && typeof s.timeline.sortOnFormat === 'boolean') out.timeline.sortOnFormat = s.timeline.sortOnFormat;
   if (isRecord(s.format) && typeof s.format.onSave === 'boolean') out.format.onSave = s.format.onSave;
+  if (isRecord(s.inlayHints)) {
+    for (const k of ['totalDuration', 'timeline', 'summary'] as const) {
+      const v = s.inlayHints[k];
+      if (typeof v === 'boolean') out.inlayHints[k] = v;
+      else if (v !== undefined) problems.push(`postmortem.inlayHints.${k}: expected true or false`);
+    }
+  } else if (s.inlayHints !== undefined) problems.push('postmortem.inlayHints: expected an object');
   return out;
 }

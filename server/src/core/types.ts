@@ -6,7 +6,7 @@
 
 import type { Severity } from '../../../shared/src/settings';
 
-export type { RuleLevel, Settings, Severity } from '../../../shared/src/settings';
+export type { InlayHintSettings, RuleLevel, Settings, Severity } from '../../../shared/src/settings';
 export type { DocumentStatus } from '../../../shared/src/status';
 
 /** Replace text[start, end) with newText. Offsets are UTF-16 code units. */

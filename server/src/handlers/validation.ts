@@ -66,6 +66,10 @@ export const validationHandlers: HandlerModule = {
         server.settings.changed(params);
         server.sessions.forgetAll();
         for (const doc of documents.all()) scheduleValidation(server, doc);
+        // Inlay hints and code lenses follow the settings too (postmortem.inlayHints.*).
+        const ws = server.clientCapabilities.workspace;
+        if (ws?.inlayHint?.refreshSupport) void connection.languages.inlayHint.refresh().catch(() => undefined);
+        if (ws?.codeLens?.refreshSupport) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
       }),
     );
   },
