@@ -9,6 +9,7 @@ import { buildModel, type Model } from './model';
 import { isPlaceholder } from './values';
 import { statusWorkflow } from '../../../shared/src/template/descriptor';
 import { V1_1 } from '../../../shared/src/template/v1_1';
+import { SERVER_COMMANDS } from '../../../shared/src/protocol';
 
 /** One post-mortem of the workspace, as workspace symbols list it. */
 export interface IncidentSummary {
@@ -106,7 +107,7 @@ export interface LensEntry {
   start: number;
   end: number;
   title: string;
-  command: 'postmortem.markFinal' | 'postmortem.finalBlockers';
+  command: typeof SERVER_COMMANDS.markFinal | typeof SERVER_COMMANDS.finalBlockers;
 }
 
 /**
@@ -122,7 +123,7 @@ export function statusLens(a: Analysis, plan: MarkFinalPlan | (() => MarkFinalPl
   const at = { start: status.line.start, end: status.line.end };
   if (typeof plan === 'function') plan = plan();
   const mark = `Mark ${final[0]}${final.slice(1).toLowerCase()}`;
-  if (plan.ok) return { ...at, title: mark, command: 'postmortem.markFinal' };
+  if (plan.ok) return { ...at, title: mark, command: SERVER_COMMANDS.markFinal };
   const n = plan.blockers.length;
-  return { ...at, title: `${mark}: ${n} blocker${n === 1 ? '' : 's'}`, command: 'postmortem.finalBlockers' };
+  return { ...at, title: `${mark}: ${n} blocker${n === 1 ? '' : 's'}`, command: SERVER_COMMANDS.finalBlockers };
 }
