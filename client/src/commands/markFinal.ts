@@ -5,12 +5,13 @@
  */
 import * as vscode from 'vscode';
 import type { PostmortemClient } from '../languageClient';
-import { targetPostmortem } from '../editorTarget';
+import { targetDocument } from '../editorTarget';
 import { SERVER_COMMANDS } from '../../../shared/src/protocol';
 import { blockerDescription, parseMarkFinalResult, type Blocker } from '../pure/protocol';
 
 export async function markFinal(client: PostmortemClient, arg: unknown): Promise<void> {
-  const doc = await targetPostmortem(arg);
+  // The server decides whether it is a post-mortem (a team template's documents included) and says why not.
+  const doc = await targetDocument(arg);
   if (!doc) return;
   let raw: unknown;
   try {
