@@ -99,7 +99,10 @@ export interface CheckedSummary {
   incidentId: { state: 'set'; value: string } | { state: 'placeholder' | 'missing' };
   /** Findings of severity error now (what the Problems panel shows). */
   errors: number;
-  /** Only when asked (`blockers: true`): errors now and errors as FINAL, each finding counted once. */
+  /**
+   * Only when asked (`blockers: true`): the number of Mark Final's blockers — every error of the
+   * document checked as if FINAL, each finding once (what `postmortem-lint --status-as FINAL` counts as errors).
+   */
   blockers?: number;
   /** §7 action items with an action whose Status is open; overdue = target date before today (UTC). */
   actions: { open: number; overdue: number };
