@@ -124,7 +124,12 @@ export const CLIENT_COMMANDS = {
   newPostmortem: 'postmortemAssistant.newPostmortem',
   refreshView: 'postmortemAssistant.refreshView',
   insertTimelineRow: 'postmortemAssistant.insertTimelineRow',
+  restartServer: 'postmortemAssistant.restartServer',
+  showOutput: 'postmortemAssistant.showOutput',
 } as const;
+
+/** The task type that runs the CLI (package.json `taskDefinitions`) and its problem matcher (`$postmortem-lint`). */
+export const TASK_TYPE = 'postmortem-lint';
 
 /** The Post-Mortems view in the Explorer. */
 export const VIEW_ID = 'postmortemAssistant.postmortems';
