@@ -11,6 +11,7 @@
  * too. Activation itself is cheap: the server starts only once a post-mortem is seen.
  */
 import * as vscode from 'vscode';
+import { registerLintTasks } from './tasks';
 import { CLIENT_COMMANDS as COMMANDS, CONTEXT_KEYS as CONTEXT, VIEW_ID } from '../../shared/src/protocol';
 import { MarkFinalCodeLensProvider } from './codeLens';
 import { formatTimeline } from './commands/formatTimeline';
@@ -69,6 +70,12 @@ export function activate(context: vscode.ExtensionContext): PostmortemAssistantA
     run(COMMANDS.insertTimelineRow, 'Insert Timeline Row', (uri) => insertTimelineRow(pm, uri)),
     run(COMMANDS.newPostmortem, 'New Post-Mortem', () => newPostmortem()),
     run(COMMANDS.refreshView, 'Refresh Post-Mortems', async () => view.refresh(true)),
+    run(COMMANDS.restartServer, 'Restart Language Server', async () => {
+      if (pm.isStarted) await pm.restart(vscode.l10n.t('asked for by the user'));
+      else await pm.start();
+    }),
+    run(COMMANDS.showOutput, 'Show Output', async () => output.show(true)),
+    registerLintTasks(),
     pm.onDidStart(() => view.refresh()),
   );
 

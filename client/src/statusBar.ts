@@ -1,7 +1,7 @@
 /**
  * The readiness of the active post-mortem in the status bar: "$(pass) FINAL-ready" or
  * "$(error) N blockers". N and the Status come from the server (`postmortem/summary` with
- * blockers: the errors now and what would be an error at FINAL, each once).
+ * blockers: Mark Final's blockers, every error of the document checked as if FINAL, each once).
  * Clicking it runs Mark Final.
  */
 import * as vscode from 'vscode';

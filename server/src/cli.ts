@@ -30,12 +30,11 @@ import { isDirectory, isFile, nodeFileSystem, toPosix } from './node/fs';
 import { DEFAULT_CACHE_FILE, ResultCache, cacheKey, recordingFs, type FsCall } from './node/cliCache';
 import { ConfigError, RcResolver } from './node/rc';
 import { detectRoot } from './node/root';
+import { ruleUrl } from './node/ruleDocs';
 import { SchemaCache } from './node/schemaCache';
 import { TemplateCache } from './node/templateCache';
 
 const NAME = 'postmortem-lint';
-/** Where the rule pages are published (SARIF `helpUri`). */
-const RULES_URL = `${pkg.repository.url.replace(/^git\+/, '').replace(/\.git$/, '')}/blob/main/docs/rules/`;
 /** `--fix` repeats fix-all until nothing changes (a fix may make room for another); never more often than this. */
 const MAX_FIX_PASSES = 10;
 
@@ -525,7 +524,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
           version: pkg.version,
           rules: RULES,
           cwd: io.cwd,
-          ruleHelpUri: (code) => (/^PM\d{3}$/.test(code) ? `${RULES_URL}${code}.md` : undefined),
+          ruleHelpUri: ruleUrl,
           invocation,
         });
         break;

@@ -10,6 +10,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { relativePath, selectTemplate, type Analysis, type AnalyzeOptions, type Settings } from './core';
 import { describe, guard, guardNotification, invalidParams } from './handlers/guard';
 import { nodeFileSystem } from './node/fs';
+import { ruleUrl } from './node/ruleDocs';
 import { SchemaCache } from './node/schemaCache';
 import { TemplateCache } from './node/templateCache';
 import { Sessions, type Current, type SessionHost } from './session';
@@ -24,9 +25,6 @@ export interface HandlerModule {
   /** After `initialized`: dynamic registrations, workspace notifications. */
   initialized?(server: ServerContext): void;
 }
-
-/** `docs/rules/` beside the bundle (`dist/server.js` → `docs/rules/`). */
-const RULE_DOCS_DIR = path.join(__dirname, '..', 'docs', 'rules');
 
 export function filePathOf(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
@@ -169,10 +167,8 @@ export class ServerContext {
   }
 
   /** The `codeDescription` link of a rule: its page under `docs/rules/`. */
-  readonly ruleHref = (code: string): string | undefined => {
-    if (!/^[A-Za-z0-9_-]+$/.test(code)) return undefined;
-    return pathToFileURL(path.join(RULE_DOCS_DIR, `${code}.md`)).href;
-  };
+  /** The rule's rendered page (node/ruleDocs.ts), as the CLI's SARIF links it. */
+  readonly ruleHref = (code: string): string | undefined => ruleUrl(code);
 
   private logInternalErrors(uri: string, analysis: Analysis): void {
     for (const e of analysis.internalErrors ?? []) {

@@ -99,7 +99,10 @@ export interface CheckedSummary {
   incidentId: { state: 'set'; value: string } | { state: 'placeholder' | 'missing' };
   /** Findings of severity error now (what the Problems panel shows). */
   errors: number;
-  /** Only when asked (`blockers: true`): errors now and errors as FINAL, each finding counted once. */
+  /**
+   * Only when asked (`blockers: true`): the number of Mark Final's blockers — every error of the
+   * document checked as if FINAL, each finding once (what `postmortem-lint --status-as FINAL` counts as errors).
+   */
   blockers?: number;
   /** §7 action items with an action whose Status is open; overdue = target date before today (UTC). */
   actions: { open: number; overdue: number };
@@ -121,7 +124,12 @@ export const CLIENT_COMMANDS = {
   newPostmortem: 'postmortemAssistant.newPostmortem',
   refreshView: 'postmortemAssistant.refreshView',
   insertTimelineRow: 'postmortemAssistant.insertTimelineRow',
+  restartServer: 'postmortemAssistant.restartServer',
+  showOutput: 'postmortemAssistant.showOutput',
 } as const;
+
+/** The task type that runs the CLI (package.json `taskDefinitions`) and its problem matcher (`$postmortem-lint`). */
+export const TASK_TYPE = 'postmortem-lint';
 
 /** The Post-Mortems view in the Explorer. */
 export const VIEW_ID = 'postmortemAssistant.postmortems';

@@ -84,7 +84,9 @@ try {
 // The command's title as the command palette shows it: "<category>: <title>" from package.json.
 const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
 const markFinalContribution = pkg.contributes.commands.find((c) => c.command === 'postmortemAssistant.markFinal');
-const MARK_FINAL_TITLE = `${markFinalContribution.category}: ${markFinalContribution.title}`;
+const nls = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.nls.json'), 'utf8'));
+const localized = (s) => s.replace(/^%(.+)%$/, (_, key) => nls[key] ?? s);
+const MARK_FINAL_TITLE = `${localized(markFinalContribution.category)}: ${localized(markFinalContribution.title)}`;
 
 const e2eDir = path.join(cache, 'e2e');
 const { dirs, env: sandboxEnv } = makeProfile(path.join(e2eDir, 'profile'));

@@ -7,9 +7,9 @@
  * once the core lands. The others check the server alone.
  */
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { REPO } from '../helpers/build';
 import { COMPLETE, DRAFT, lineOf, memUri, PROTOCOL_FIXTURES, read, README, textAt } from '../helpers/fixtures';
@@ -73,7 +73,9 @@ describe('documents and diagnostics', () => {
     for (const d of diagnostics) {
       assert.equal(d.source, 'postmortem');
       assert.match(String(d.code), /^PM\d{3}$/);
-      assert.equal(d.codeDescription?.href, pathToFileURL(path.join(REPO, 'docs', 'rules', `${d.code}.md`)).href);
+      // The rendered rule page (as SARIF's helpUri), not the raw Markdown of the install folder.
+      assert.equal(d.codeDescription?.href, `https://github.com/postmortem-assistant/postmortem-assistant/blob/main/docs/rules/${d.code}.md`);
+      assert.ok(fs.existsSync(path.join(REPO, 'docs', 'rules', `${d.code}.md`)), `docs/rules/${d.code}.md exists`);
       const data = d.data as { uri: string; version: number; fixes: unknown[] };
       assert.equal(data.uri, uri);
       assert.equal(data.version, 1);

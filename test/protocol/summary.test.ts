@@ -44,7 +44,10 @@ describe('postmortem/summary', () => {
     assert.equal(textAt(draftText, d.statusRange!), 'FINAL');
     assert.equal(d.errors, draftDiagnostics.filter((x) => x.severity === 1).length);
     assert.ok(d.errors > 0);
-    assert.ok(d.blockers !== undefined && d.blockers >= d.errors);
+    // One count of blockers: exactly the list Mark Final shows (postmortem.finalBlockers).
+    const listed = await client.request<{ blockers: Diagnostic[] }>('workspace/executeCommand', { command: 'postmortem.finalBlockers', arguments: [draftUri] });
+    assert.ok(listed.blockers.length > 0);
+    assert.equal(d.blockers, listed.blockers.length);
     assert.deepEqual(d.incidentId, { state: 'set', value: 'INC-2026-0928-01' });
     assert.equal(d.timeline?.headerLine, lineOf(draftText, '| Time (UTC)'));
     assert.ok(d.timeline!.lastLine > d.timeline!.headerLine);

@@ -26,6 +26,13 @@ test('post-mortem detection: title (case, emphasis, hyphen) or a files glob', ()
   assert.equal(isPostmortemText('# Notes\n', 'docs\\Post-Mortems\\a.md', GLOBS), true, 'backslashes, any case');
   assert.equal(isPostmortemText('# Notes\n', 'docs/readme.md', GLOBS), false);
   assert.equal(isPostmortemText('# Notes\n', undefined, GLOBS), false, 'untitled: only the title counts');
+  // A folder's README or index is not a post-mortem unless its first heading says so.
+  assert.equal(isPostmortemText('# Our post-mortems\n', 'post-mortems/README.md', GLOBS), false);
+  assert.equal(isPostmortemText('# Our post-mortems\n', 'docs\\post-mortems\\readme.markdown', GLOBS), false);
+  assert.equal(isPostmortemText('# Index\n', 'post-mortems/2026/index.md', GLOBS), false);
+  assert.equal(isPostmortemText('# Incident Post-Mortem\n', 'post-mortems/README.md', GLOBS), true, 'the title still counts');
+  assert.equal(isPostmortemText('# Notes\n', 'post-mortems/readme-2026.md', GLOBS), true, 'only the exact names');
+  assert.equal(matchesFiles('post-mortems/README.md', GLOBS), false);
   assert.equal(matchesFiles('a.md', []), false);
   assert.equal(matchesFiles('a.md', ['[']), false, 'a broken glob matches nothing and does not throw');
 });

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { planMarkFinal, summarize } from '../../server/src/core';
+import { analyze, planMarkFinal, summarize } from '../../server/src/core';
 import { TEMPLATE_1_1 } from '../../server/src/core/template';
 import { EXAMPLES, options, read, REPO, run, TODAY } from '../helpers/core';
 
@@ -64,18 +64,26 @@ test('Incident ID: backticks and spaces removed; empty or underscores = placehol
   assert.deepEqual(id('**Incident ID:** ___'), { state: 'placeholder' });
 });
 
-test('errors are the error findings; blockers add the as-FINAL ones, each finding once', () => {
-  const text = read(path.join(EXAMPLES, 'post-mortems', 'INC-2026-0057-draft.md'));
-  const a = run(text);
-  const errors = a.findings.filter((f) => f.severity === 'error');
-  const plan = planMarkFinal(text, options());
+test('one count of blockers: Mark Final\'s list = the errors of --status-as FINAL, each finding once', () => {
+  for (const name of ['INC-2026-0057-draft.md', 'INC-2026-0042-final.md']) {
+    const text = read(path.join(EXAMPLES, 'post-mortems', name));
+    const a = run(text);
+    const plan = planMarkFinal(text, options());
+    const blockers = plan.ok ? [] : plan.blockers;
+    const s = summarize(a, { now: TODAY, asFinal: blockers });
+    assert.equal(s.errors, a.findings.filter((f) => f.severity === 'error').length, name);
+    assert.equal(s.blockers, blockers.length, `${name}: the status bar counts what Mark Final lists`);
+    const asFinal = analyze(text, { ...options(), statusAs: 'FINAL' }).findings.filter((f) => f.severity === 'error');
+    assert.equal(s.blockers, asFinal.length, `${name}: and what postmortem-lint --status-as FINAL counts as errors`);
+  }
+  // A FINAL document with unsigned rows: the errors now ("Status is FINAL but …") and as FINAL
+  // ("FINAL needs …") are the same findings; they are counted once, not added up.
+  const unsigned = read(path.join(EXAMPLES, 'post-mortems', 'INC-2026-0042-final.md')).replace(/(\| Technical Lead \|[^|]*\|)[^|]*\|/, '$1 |');
+  const plan = planMarkFinal(unsigned, options());
   assert.ok(!plan.ok);
-  const s = summarize(a, { now: TODAY, asFinal: plan.blockers });
-  assert.equal(s.errors, errors.length);
-  const once = new Set([...errors, ...plan.blockers].map((f) => `${f.code}|${f.start}-${f.end}`));
-  assert.equal(s.blockers, once.size);
-  assert.ok(s.blockers! >= plan.blockers.length && s.blockers! > s.errors, 'placeholders are errors only as FINAL');
-  assert.equal(summarize(a, { now: TODAY, asFinal: [] }).blockers, s.errors, 'nothing more blocks FINAL than the errors now');
+  const pm012 = plan.blockers.filter((f) => f.code === 'PM012');
+  assert.equal(pm012.length, 2, 'PM012 on the Status value and on the unsigned row');
+  assert.equal(summarize(run(unsigned), { now: TODAY, asFinal: plan.blockers }).blockers, plan.blockers.length);
 });
 
 test('the bundled examples', () => {

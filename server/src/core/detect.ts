@@ -1,6 +1,7 @@
 /**
  * Which documents are post-mortems (SPEC §2): the first heading is `Incident Post-Mortem`, or the
- * workspace-relative path matches a `postmortem.files` glob. A cheap line scan, no Markdown parse,
+ * workspace-relative path matches a `postmortem.files` glob and the file is not a folder's
+ * `README`/`index` (docs/detection.md). A cheap line scan, no Markdown parse,
  * shared by the server's core and the client's UI (code lens, status bar, tree view).
  * Imports nothing but picomatch.
  */
@@ -40,9 +41,21 @@ export function hasPostmortemTitle(text: string): boolean {
 
 const matchers = new Map<string, (p: string) => boolean>();
 
-/** True when `relPath` (workspace-relative, either slash) matches one of the globs. */
+/**
+ * `README.md`, `index.md` (any case, any extension): the page that introduces a folder of
+ * post-mortems, not one of them. The globs never match it; its first heading still can.
+ */
+export function isFolderIndex(relPath: string): boolean {
+  const base = relPath.replace(/\\/g, '/').split('/').pop() ?? '';
+  return /^(readme|index)(\.[^.]*)?$/i.test(base);
+}
+
+/**
+ * True when `relPath` (workspace-relative, either slash) matches one of the globs and is not a
+ * folder's README or index (`isFolderIndex`).
+ */
 export function matchesFiles(relPath: string, globs: readonly string[]): boolean {
-  if (globs.length === 0) return false;
+  if (globs.length === 0 || isFolderIndex(relPath)) return false;
   const key = globs.join('\u0000');
   let m = matchers.get(key);
   if (!m) {

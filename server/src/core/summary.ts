@@ -24,7 +24,12 @@ export type Summary = Pick<CheckedSummary, 'status' | 'statusText' | 'incidentId
 export interface SummaryOptions {
   /** "Today" for overdue items; default: now. */
   now?: Date;
-  /** The blockers of Mark Final (`planMarkFinal`), when they should be counted. */
+  /**
+   * The blockers of Mark Final (`planMarkFinal`), when they should be counted. They are the one
+   * count of blockers everywhere (status bar, code lens, Mark Final's list, the errors of
+   * `postmortem-lint --status-as FINAL`): every error of the document checked as if FINAL,
+   * each finding once — nothing merged, nothing added from the check at the current Status.
+   */
   asFinal?: readonly Finding[];
 }
 
@@ -42,7 +47,7 @@ export function summarize(analysis: Analysis, opts: SummaryOptions = {}): Summar
     out.statusValue = { start: status.start, end: status.end };
     if (!analysis.status && !isPlaceholder(status.text, DOCUMENT_STATUSES)) out.statusText = status.text;
   }
-  if (opts.asFinal) out.blockers = countOnce([...analysis.findings.filter((f) => f.severity === 'error'), ...opts.asFinal]);
+  if (opts.asFinal) out.blockers = opts.asFinal.length;
   if (model.timelineTable) out.timeline = { start: model.timelineTable.start, end: model.timelineTable.end };
   return out;
 }
@@ -68,9 +73,4 @@ function actionCounts(analysis: Analysis, now: Date): Summary['actions'] {
     if (target && target < today) overdue++;
   }
   return { open, overdue };
-}
-
-/** One finding = one code on one span (its message may differ with the Status). */
-function countOnce(findings: readonly Finding[]): number {
-  return new Set(findings.map((f) => `${f.code}|${f.start}-${f.end}`)).size;
 }

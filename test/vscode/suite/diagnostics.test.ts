@@ -45,7 +45,7 @@ describe('diagnostics', () => {
     // Each code links to its rule page.
     for (const d of diagnostics) {
       const code = d.code;
-      assert.ok(typeof code === 'object' && code.target.toString().includes(`${diagnosticCode(d)}`), `${diagnosticCode(d)} links to its rule page`);
+      assert.ok(typeof code === 'object' && code.target.scheme === 'https' && code.target.toString().endsWith(`/docs/rules/${diagnosticCode(d)}.md`), `${diagnosticCode(d)} links to its rule page`);
     }
   });
 
