@@ -4,7 +4,7 @@
  * by `server.ts`; handler modules get it in `register`.
  */
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import type { CancellationToken, ClientCapabilities, Connection, InitializeParams, ResponseError, ServerCapabilities, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { relativePath, selectTemplate, type Analysis, type AnalyzeOptions, type Settings } from './core';
