@@ -21,3 +21,7 @@ export { RULES, ruleByCode } from './rules';
 export { IncrementalParser, chunkDocument } from './incremental';
 export { summarize } from './summary';
 export type { Summary, SummaryOptions } from './summary';
+export { actionRows, computeStats, documentFacts, filterActions, median, percentile, utcDay } from './insight';
+export type { ActionFilter, ActionItemRow, DocumentFacts, DurationStats, OwnerStats, Stats } from './insight';
+export { ACTIONS_FORMATS, STATS_FORMATS, formatActions, formatStats, formatStatsMarkdown, minutesText } from './insightFormat';
+export type { ActionsFormat, StatsFormat } from './insightFormat';
