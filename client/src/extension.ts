@@ -21,6 +21,7 @@ import { newPostmortem } from './commands/newPostmortem';
 import { PostmortemClient } from './languageClient';
 import { isPostmortemDocument, MARKDOWN_SELECTOR, workspaceHasPostmortemPaths } from './postmortems';
 import { PostmortemsView } from './postmortemsView';
+import { postmortemPreview, type MarkdownItLike } from './pure/preview';
 import { ReadinessStatusBar } from './statusBar';
 import { UtcTimelineRowCompletion } from './timelineCompletion';
 
@@ -35,6 +36,8 @@ let client: PostmortemClient | undefined;
 export interface PostmortemAssistantApi {
   /** The data provider behind the Post-Mortems view (`postmortemAssistant.postmortems`). */
   readonly postmortemsView: vscode.TreeDataProvider<unknown>;
+  /** The Markdown preview's plugin (`contributes.markdown.markdownItPlugins`): client/src/pure/preview.ts. */
+  extendMarkdownIt<M extends MarkdownItLike & { use(plugin: (md: MarkdownItLike) => void): M }>(md: M): M;
 }
 
 export function activate(context: vscode.ExtensionContext): PostmortemAssistantApi {
@@ -92,7 +95,7 @@ export function activate(context: vscode.ExtensionContext): PostmortemAssistantA
   onEditor(vscode.window.activeTextEditor);
   if (vscode.workspace.textDocuments.some(isPostmortemDocument)) startServer(pm);
   else void startIfWorkspaceHasPostmortems(pm);
-  return { postmortemsView: view as vscode.TreeDataProvider<unknown> };
+  return { postmortemsView: view as vscode.TreeDataProvider<unknown>, extendMarkdownIt: (md) => md.use(postmortemPreview) };
 }
 
 export async function deactivate(): Promise<void> {
