@@ -11,7 +11,8 @@
  * too. Activation itself is cheap: the server starts only once a post-mortem is seen.
  */
 import * as vscode from 'vscode';
-import { CLIENT_COMMANDS as COMMANDS, CONTEXT_KEYS as CONTEXT, VIEW_ID } from '../../shared/src/protocol';
+import { ACTION_ITEMS_VIEW_ID, CLIENT_COMMANDS as COMMANDS, CONTEXT_KEYS as CONTEXT, VIEW_ID } from '../../shared/src/protocol';
+import { ActionItemsView } from './actionItemsView';
 import { MarkFinalCodeLensProvider } from './codeLens';
 import { formatTimeline } from './commands/formatTimeline';
 import { insertEvidencePath } from './commands/insertEvidencePath';
@@ -36,6 +37,8 @@ let client: PostmortemClient | undefined;
 export interface PostmortemAssistantApi {
   /** The data provider behind the Post-Mortems view (`postmortemAssistant.postmortems`). */
   readonly postmortemsView: vscode.TreeDataProvider<unknown>;
+  /** The data provider behind the Action Items view (`postmortemAssistant.actionItems`). */
+  readonly actionItemsView: vscode.TreeDataProvider<unknown>;
   /** The Markdown preview's plugin (`contributes.markdown.markdownItPlugins`): client/src/pure/preview.ts. */
   extendMarkdownIt<M extends MarkdownItLike & { use(plugin: (md: MarkdownItLike) => void): M }>(md: M): M;
 }
@@ -45,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): PostmortemAssistantA
   client = new PostmortemClient(context, output);
   const pm = client;
   const view = new PostmortemsView(pm);
+  const actionItems = new ActionItemsView(pm);
   const codeLens = new MarkFinalCodeLensProvider(pm);
   const statusBar = new ReadinessStatusBar(pm);
   const run = (id: string, title: string, f: (...args: unknown[]) => Promise<void>) =>
@@ -73,6 +77,10 @@ export function activate(context: vscode.ExtensionContext): PostmortemAssistantA
     run(COMMANDS.newPostmortem, 'New Post-Mortem', () => newPostmortem()),
     run(COMMANDS.refreshView, 'Refresh Post-Mortems', async () => view.refresh(true)),
     pm.onDidStart(() => view.refresh()),
+    actionItems,
+    vscode.window.createTreeView(ACTION_ITEMS_VIEW_ID, { treeDataProvider: actionItems, showCollapseAll: true }),
+    run(COMMANDS.toggleActionItemsGrouping, 'Group Action Items', async () => actionItems.toggleGrouping()),
+    pm.onDidStart(() => actionItems.refresh()),
   );
 
   // The active editor's context key (menus) and the lazy start of the server.
@@ -95,7 +103,7 @@ export function activate(context: vscode.ExtensionContext): PostmortemAssistantA
   onEditor(vscode.window.activeTextEditor);
   if (vscode.workspace.textDocuments.some(isPostmortemDocument)) startServer(pm);
   else void startIfWorkspaceHasPostmortems(pm);
-  return { postmortemsView: view as vscode.TreeDataProvider<unknown>, extendMarkdownIt: (md) => md.use(postmortemPreview) };
+  return { postmortemsView: view as vscode.TreeDataProvider<unknown>, actionItemsView: actionItems as vscode.TreeDataProvider<unknown>, extendMarkdownIt: (md) => md.use(postmortemPreview) };
 }
 
 export async function deactivate(): Promise<void> {

@@ -110,12 +110,13 @@ export class PostmortemClient implements vscode.Disposable {
    * disk), keyed by `uri.toString()`: what the status bar, code lens and view show.
    * Rejects when the server cannot start or answers something else.
    */
-  async summaries(uris: readonly vscode.Uri[], options: { blockers?: boolean } = {}, token?: vscode.CancellationToken): Promise<Map<string, DocumentSummary>> {
+  async summaries(uris: readonly vscode.Uri[], options: { blockers?: boolean; actionItems?: boolean } = {}, token?: vscode.CancellationToken): Promise<Map<string, DocumentSummary>> {
     const client = await this.start();
     const out = new Map<string, DocumentSummary>();
     for (let i = 0; i < uris.length; i += SUMMARY_MAX_URIS) {
       const batch = uris.slice(i, i + SUMMARY_MAX_URIS);
       const params: SummaryParams = { uris: batch.map((u) => client.code2ProtocolConverter.asUri(u)), blockers: options.blockers === true };
+      if (options.actionItems) params.actionItems = true;
       // No `undefined` token argument: vscode-jsonrpc would send [params, null] as the params.
       const raw: unknown = token ? await client.sendRequest(SUMMARY_REQUEST, params, token) : await client.sendRequest(SUMMARY_REQUEST, params);
       const parsed = parseSummaryResult(raw, params.uris);
