@@ -14,6 +14,7 @@ import * as vscode from 'vscode';
 import { ACTION_ITEMS_VIEW_ID, CLIENT_COMMANDS as COMMANDS, CONTEXT_KEYS as CONTEXT, VIEW_ID } from '../../shared/src/protocol';
 import { ActionItemsView } from './actionItemsView';
 import { MarkFinalCodeLensProvider } from './codeLens';
+import { exportReport } from './commands/exportReport';
 import { formatTimeline } from './commands/formatTimeline';
 import { insertEvidencePath } from './commands/insertEvidencePath';
 import { insertTimelineRow } from './commands/insertTimelineRow';
@@ -80,6 +81,7 @@ export function activate(context: vscode.ExtensionContext): PostmortemAssistantA
     actionItems,
     vscode.window.createTreeView(ACTION_ITEMS_VIEW_ID, { treeDataProvider: actionItems, showCollapseAll: true }),
     run(COMMANDS.toggleActionItemsGrouping, 'Group Action Items', async () => actionItems.toggleGrouping()),
+    run(COMMANDS.exportReport, 'Export Report', () => exportReport(pm)),
     pm.onDidStart(() => actionItems.refresh()),
   );
 

@@ -13,7 +13,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { DIAGNOSTIC_SOURCE, SUMMARY_MAX_URIS, SUMMARY_REQUEST, type DocumentSummary, type SummaryParams } from '../../shared/src/protocol';
+import { DIAGNOSTIC_SOURCE, REPORT_REQUEST, SUMMARY_MAX_URIS, SUMMARY_REQUEST, type DocumentSummary, type ReportParams, type SummaryParams } from '../../shared/src/protocol';
 import { CONFIG_SECTION } from '../../shared/src/settings';
 import { MARKDOWN_SELECTOR } from './postmortems';
 import { parseSummaryResult } from './pure/protocol';
@@ -124,6 +124,16 @@ export class PostmortemClient implements vscode.Disposable {
       batch.forEach((u, j) => out.set(u.toString(), parsed[j]!));
     }
     return out;
+  }
+
+  /** `postmortem/report`: the Markdown statistics of these documents (Export Report). Rejects on a bad answer. */
+  async report(uris: readonly vscode.Uri[], names: readonly string[], token?: vscode.CancellationToken): Promise<{ markdown: string; postmortems: number }> {
+    const client = await this.start();
+    const params: ReportParams = { uris: uris.map((u) => client.code2ProtocolConverter.asUri(u)), names: [...names] };
+    const raw: unknown = token ? await client.sendRequest(REPORT_REQUEST, params, token) : await client.sendRequest(REPORT_REQUEST, params);
+    const r = raw as { markdown?: unknown; postmortems?: unknown } | null;
+    if (!r || typeof r.markdown !== 'string' || typeof r.postmortems !== 'number') throw new Error(`${REPORT_REQUEST}: unexpected answer from the language server`);
+    return { markdown: r.markdown, postmortems: r.postmortems };
   }
 
   /** The summary of one document; undefined when the server cannot say (not started, failed). */

@@ -44,13 +44,14 @@ import { codeActionHandlers } from './handlers/codeActions';
 import { commandHandlers } from './handlers/commands';
 import { featureHandlers } from './handlers/features';
 import { describe } from './handlers/guard';
+import { reportHandlers } from './handlers/report';
 import { summaryHandlers } from './handlers/summary';
 import { validationHandlers } from './handlers/validation';
 import { workspaceHandlers } from './handlers/workspace';
 import { guardInput } from './node/stdioGuard';
 
 /** Every handler module; a new one is one more entry here. */
-const HANDLERS: readonly HandlerModule[] = [validationHandlers, codeActionHandlers, featureHandlers, commandHandlers, summaryHandlers, workspaceHandlers];
+const HANDLERS: readonly HandlerModule[] = [validationHandlers, codeActionHandlers, featureHandlers, commandHandlers, summaryHandlers, reportHandlers, workspaceHandlers];
 
 const connection: Connection = process.argv.includes('--stdio') ? guardedStdioConnection() : createConnection(ProposedFeatures.all);
 

@@ -129,6 +129,25 @@ export interface CheckedSummary {
   actionItems?: WireActionItem[];
 }
 
+/**
+ * `postmortem/report` (request, client → server): the statistics of the named post-mortems as
+ * the Markdown of `postmortem-lint stats --format markdown` (Export Report). Open documents at
+ * their current version, others read from disk; documents that are not post-mortems are left out.
+ */
+export const REPORT_REQUEST = 'postmortem/report';
+
+export interface ReportParams {
+  uris: string[];
+  /** How the report names each document (e.g. workspace-relative paths); default: the URI. */
+  names?: string[];
+}
+
+export interface ReportResult {
+  markdown: string;
+  /** Post-mortems in the report. */
+  postmortems: number;
+}
+
 // ------------------------------------------------------------------ client
 
 /**
@@ -145,6 +164,8 @@ export const CLIENT_COMMANDS = {
   insertTimelineRow: 'postmortemAssistant.insertTimelineRow',
   /** The Action Items view: group by owner ⇄ by due date. */
   toggleActionItemsGrouping: 'postmortemAssistant.toggleActionItemsGrouping',
+  /** Post-Mortem: Export Report — the workspace's statistics as a Markdown file. */
+  exportReport: 'postmortemAssistant.exportReport',
 } as const;
 
 /** The Post-Mortems view in the Explorer. */
