@@ -3,7 +3,8 @@
  * generated workspace of 200 post-mortems (made from examples/post-mortems/INC-2026-0042-final.md
  * with seeded, varied values). Counts, medians and p90s are checked against values this test
  * computes from what it generated; the full outputs against golden files in
- * test/fixtures/insight/ (`UPDATE_GOLDEN=1` rewrites them).
+ * test/fixtures/insight/ (`UPDATE_GOLDEN=1` rewrites them). Each run analyses every file it is
+ * given, so the filter and format variants of `actions` run on a glob of 50 of them.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -17,6 +18,9 @@ const TODAY = '2026-11-26';
 const GOLDEN = path.join(REPO, 'test', 'fixtures', 'insight');
 const EXAMPLE = read(path.join(REPO, 'examples', 'post-mortems', 'INC-2026-0042-final.md'));
 const N = 200;
+/** INC-2026-1000 … INC-2026-1049: the subset the `actions` variants run on. */
+const SUBSET = 'post-mortems/INC-2026-10[0-4]?.md';
+const inSubset = (file: string) => /INC-2026-10[0-4]\d\.md$/.test(file);
 
 const STATUSES = ['DRAFT', 'UNDER REVIEW', 'FINAL', 'DRAFT / UNDER REVIEW / FINAL'];
 const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'high'];
@@ -202,19 +206,17 @@ describe('postmortem-lint stats', () => {
     assert.equal((s.owners as unknown[]).length, new Set(open.map((a) => a.owner ?? '(no owner)')).size);
   });
 
-  for (const format of ['table', 'markdown']) {
-    it(`--format ${format}: golden output`, () => {
-      const r = cli(['stats', '-f', format, '--today', TODAY, 'post-mortems'], ws.dir);
-      assert.equal(r.code, 0, r.stderr);
-      golden(`stats.${format === 'table' ? 'txt' : 'md'}`, r.stdout);
-    });
-  }
+  it('--format table: golden output', () => {
+    const r = cli(['stats', '-f', 'table', '--today', TODAY, 'post-mortems'], ws.dir);
+    assert.equal(r.code, 0, r.stderr);
+    golden('stats.txt', r.stdout);
+  });
 
-  it('-o writes the Markdown report to a file', () => {
+  it('--format markdown -o FILE: golden output, written to the file', () => {
     const r = cli(['stats', '-f', 'markdown', '--today', TODAY, '-o', 'report.md', 'post-mortems'], ws.dir);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stdout, '');
-    assert.equal(read(path.join(ws.dir, 'report.md')), read(path.join(GOLDEN, 'stats.md')));
+    golden('stats.md', read(path.join(ws.dir, 'report.md')));
   });
 });
 
@@ -232,8 +234,8 @@ describe('postmortem-lint actions', () => {
   });
 
   it('--open, --overdue and --owner filter', () => {
-    const all = expected.flatMap((e) => e.actions);
-    const count = (args: string[]) => JSON.parse(cli(['actions', '-f', 'json', '--today', TODAY, ...args, 'post-mortems'], ws.dir).stdout).length;
+    const all = expected.filter((e) => inSubset(e.file)).flatMap((e) => e.actions);
+    const count = (args: string[]) => JSON.parse(cli(['actions', '-f', 'json', '--today', TODAY, ...args, SUBSET], ws.dir).stdout).length;
     assert.equal(count(['--open']), all.filter((a) => a.open).length);
     assert.equal(count(['--overdue']), all.filter((a) => a.overdue).length);
     assert.equal(count(['--open', '--owner', 'lena vogt']), all.filter((a) => a.open && a.owner === 'Lena Vogt').length);
@@ -241,7 +243,7 @@ describe('postmortem-lint actions', () => {
 
   for (const format of ['table', 'csv', 'markdown']) {
     it(`--format ${format}: golden output (overdue, Priya Raman)`, () => {
-      const r = cli(['actions', '-f', format, '--today', TODAY, '--overdue', '--owner', 'Priya Raman', 'post-mortems'], ws.dir);
+      const r = cli(['actions', '-f', format, '--today', TODAY, '--overdue', '--owner', 'Priya Raman', SUBSET], ws.dir);
       assert.equal(r.code, 0, r.stderr);
       golden(`actions-overdue-priya.${format === 'table' ? 'txt' : format === 'csv' ? 'csv' : 'md'}`, r.stdout);
     });
