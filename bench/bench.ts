@@ -22,13 +22,15 @@
  * is cached, as in an editor): document links, inlay hints (a screen of timeline rows and the
  * whole document), prepareRename + rename of the Incident ID, the Status code lens (its first
  * answer runs Mark Final's check), workspace symbols (the examples/ folder) and go to definition.
+ *   BENCH_REPORTS=10000 npm run bench   post-mortems for the `actions` / `stats` rows (default 10000; 0 = none)
  *
  * An edit is one incremental `didChange` with a range: a few characters typed
  * into (or deleted from) one Timeline row's Event cell, a different row each
  * time, spread over the middle half of the timeline. It is timed from sending
  * `didChange` to the `publishDiagnostics` carrying that version.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import * as os from 'node:os';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
@@ -45,6 +47,30 @@ const HOSTILE_MODE = process.env.BENCH_HOSTILE ?? '1';
 const wanted = HOSTILE_MODE === 'only' ? [] : (process.env.BENCH_SIZES ?? '4k,100k,1m,5m').split(',').filter((s) => SIZES[s]);
 const EDITS = process.env.BENCH_EDITS ? Number(process.env.BENCH_EDITS) : undefined;
 const editsFor = (size: number) => EDITS ?? (size >= 5_000_000 ? 10 : 30);
+const REPORTS = process.env.BENCH_REPORTS !== undefined ? Number(process.env.BENCH_REPORTS) : 10_000;
+
+/** `postmortem-lint actions` and `stats` (JSON) over `n` post-mortems made from the FINAL example: wall time of the process. */
+function benchReports(n: number): string[] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pm-bench-reports-'));
+  try {
+    const example = fs.readFileSync(path.join(ROOT, 'examples', 'post-mortems', 'INC-2026-0042-final.md'), 'utf8');
+    fs.mkdirSync(path.join(dir, 'post-mortems'));
+    for (let i = 0; i < n; i++) {
+      const id = `INC-2026-${String(10_000 + i)}`;
+      const text = example.replace(/INC-2026-0042/g, id).replace('| 3 | Automate fallback to the secondary oracle | Lena Vogt | 2026-11-20 | NO | DONE |', `| 3 | Automate fallback to the secondary oracle | Owner ${i % 37} | 2026-${String(1 + (i % 12)).padStart(2, '0')}-15 | ${i % 3 ? 'NO' : 'YES'} | ${i % 4 ? 'OPEN' : 'DONE'} |`);
+      fs.writeFileSync(path.join(dir, 'post-mortems', `${id}.md`), text);
+    }
+    return ['actions', 'stats'].map((cmd) => {
+      const t0 = performance.now();
+      const r = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), cmd, '-f', 'json', 'post-mortems'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 });
+      const ms = performance.now() - t0;
+      if (r.status !== 0) throw new Error(`postmortem-lint ${cmd}: exit ${r.status}: ${r.stderr}`);
+      return `postmortem-lint ${cmd} -f json over ${n} post-mortems: ${fmt(ms)} (process wall time, ${(ms / n).toFixed(2)} ms per file)`;
+    });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 function quantile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -397,6 +423,7 @@ async function main() {
   console.log(rline(rhead));
   console.log('|' + rwidths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
   for (const r of requestRows) console.log(rline(r));
+  if (REPORTS > 0) for (const l of benchReports(REPORTS)) console.log(l);
 }
 
 main().catch((e) => {

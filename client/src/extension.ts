@@ -12,8 +12,10 @@
  */
 import * as vscode from 'vscode';
 import { registerLintTasks } from './tasks';
-import { CLIENT_COMMANDS as COMMANDS, CONTEXT_KEYS as CONTEXT, VIEW_ID } from '../../shared/src/protocol';
+import { ACTION_ITEMS_VIEW_ID, CLIENT_COMMANDS as COMMANDS, CONTEXT_KEYS as CONTEXT, VIEW_ID } from '../../shared/src/protocol';
+import { ActionItemsView } from './actionItemsView';
 import { MarkFinalCodeLensProvider } from './codeLens';
+import { exportReport } from './commands/exportReport';
 import { formatTimeline } from './commands/formatTimeline';
 import { insertEvidencePath } from './commands/insertEvidencePath';
 import { insertTimelineRow } from './commands/insertTimelineRow';
@@ -22,6 +24,7 @@ import { newPostmortem } from './commands/newPostmortem';
 import { PostmortemClient } from './languageClient';
 import { isPostmortemDocument, MARKDOWN_SELECTOR, workspaceHasPostmortemPaths } from './postmortems';
 import { PostmortemsView } from './postmortemsView';
+import { postmortemPreview, type MarkdownItLike } from './pure/preview';
 import { ReadinessStatusBar } from './statusBar';
 import { UtcTimelineRowCompletion } from './timelineCompletion';
 
@@ -36,6 +39,10 @@ let client: PostmortemClient | undefined;
 export interface PostmortemAssistantApi {
   /** The data provider behind the Post-Mortems view (`postmortemAssistant.postmortems`). */
   readonly postmortemsView: vscode.TreeDataProvider<unknown>;
+  /** The data provider behind the Action Items view (`postmortemAssistant.actionItems`). */
+  readonly actionItemsView: vscode.TreeDataProvider<unknown>;
+  /** The Markdown preview's plugin (`contributes.markdown.markdownItPlugins`): client/src/pure/preview.ts. */
+  extendMarkdownIt<M extends MarkdownItLike & { use(plugin: (md: MarkdownItLike) => void): M }>(md: M): M;
 }
 
 export function activate(context: vscode.ExtensionContext): PostmortemAssistantApi {
@@ -43,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): PostmortemAssistantA
   client = new PostmortemClient(context, output);
   const pm = client;
   const view = new PostmortemsView(pm);
+  const actionItems = new ActionItemsView(pm);
   const codeLens = new MarkFinalCodeLensProvider(pm);
   const statusBar = new ReadinessStatusBar(pm);
   const run = (id: string, title: string, f: (...args: unknown[]) => Promise<void>) =>
@@ -77,6 +85,11 @@ export function activate(context: vscode.ExtensionContext): PostmortemAssistantA
     run(COMMANDS.showOutput, 'Show Output', async () => output.show(true)),
     registerLintTasks(),
     pm.onDidStart(() => view.refresh()),
+    actionItems,
+    vscode.window.createTreeView(ACTION_ITEMS_VIEW_ID, { treeDataProvider: actionItems, showCollapseAll: true }),
+    run(COMMANDS.toggleActionItemsGrouping, 'Group Action Items', async () => actionItems.toggleGrouping()),
+    run(COMMANDS.exportReport, 'Export Report', () => exportReport(pm)),
+    pm.onDidStart(() => actionItems.refresh()),
   );
 
   // The active editor's context key (menus) and the lazy start of the server.
@@ -99,7 +112,7 @@ export function activate(context: vscode.ExtensionContext): PostmortemAssistantA
   onEditor(vscode.window.activeTextEditor);
   if (vscode.workspace.textDocuments.some(isPostmortemDocument)) startServer(pm);
   else void startIfWorkspaceHasPostmortems(pm);
-  return { postmortemsView: view as vscode.TreeDataProvider<unknown> };
+  return { postmortemsView: view as vscode.TreeDataProvider<unknown>, actionItemsView: actionItems as vscode.TreeDataProvider<unknown>, extendMarkdownIt: (md) => md.use(postmortemPreview) };
 }
 
 export async function deactivate(): Promise<void> {

@@ -13,7 +13,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { DIAGNOSTIC_SOURCE, SUMMARY_MAX_URIS, SUMMARY_REQUEST, type DocumentSummary, type SummaryParams } from '../../shared/src/protocol';
+import { DIAGNOSTIC_SOURCE, REPORT_REQUEST, SUMMARY_MAX_URIS, SUMMARY_REQUEST, type DocumentSummary, type ReportParams, type SummaryParams } from '../../shared/src/protocol';
 import { CONFIG_SECTION } from '../../shared/src/settings';
 import { MARKDOWN_SELECTOR } from './postmortems';
 import { parseSummaryResult } from './pure/protocol';
@@ -111,12 +111,13 @@ export class PostmortemClient implements vscode.Disposable {
    * disk), keyed by `uri.toString()`: what the status bar, code lens and view show.
    * Rejects when the server cannot start or answers something else.
    */
-  async summaries(uris: readonly vscode.Uri[], options: { blockers?: boolean } = {}, token?: vscode.CancellationToken): Promise<Map<string, DocumentSummary>> {
+  async summaries(uris: readonly vscode.Uri[], options: { blockers?: boolean; actionItems?: boolean } = {}, token?: vscode.CancellationToken): Promise<Map<string, DocumentSummary>> {
     const client = await this.start();
     const out = new Map<string, DocumentSummary>();
     for (let i = 0; i < uris.length; i += SUMMARY_MAX_URIS) {
       const batch = uris.slice(i, i + SUMMARY_MAX_URIS);
       const params: SummaryParams = { uris: batch.map((u) => client.code2ProtocolConverter.asUri(u)), blockers: options.blockers === true };
+      if (options.actionItems) params.actionItems = true;
       // No `undefined` token argument: vscode-jsonrpc would send [params, null] as the params.
       const raw: unknown = token ? await client.sendRequest(SUMMARY_REQUEST, params, token) : await client.sendRequest(SUMMARY_REQUEST, params);
       const parsed = parseSummaryResult(raw, params.uris);
@@ -124,6 +125,16 @@ export class PostmortemClient implements vscode.Disposable {
       batch.forEach((u, j) => out.set(u.toString(), parsed[j]!));
     }
     return out;
+  }
+
+  /** `postmortem/report`: the Markdown statistics of these documents (Export Report). Rejects on a bad answer. */
+  async report(uris: readonly vscode.Uri[], names: readonly string[], token?: vscode.CancellationToken): Promise<{ markdown: string; postmortems: number }> {
+    const client = await this.start();
+    const params: ReportParams = { uris: uris.map((u) => client.code2ProtocolConverter.asUri(u)), names: [...names] };
+    const raw: unknown = token ? await client.sendRequest(REPORT_REQUEST, params, token) : await client.sendRequest(REPORT_REQUEST, params);
+    const r = raw as { markdown?: unknown; postmortems?: unknown } | null;
+    if (!r || typeof r.markdown !== 'string' || typeof r.postmortems !== 'number') throw new Error(`${REPORT_REQUEST}: unexpected answer from the language server`);
+    return { markdown: r.markdown, postmortems: r.postmortems };
   }
 
   /** The summary of one document; undefined when the server cannot say (not started, failed). */

@@ -27,6 +27,7 @@ import {
 } from './node/cliReport';
 import { IGNORE_FILE, IgnoreFile, expandInputs, type InputFile } from './node/files';
 import { isDirectory, isFile, nodeFileSystem, toPosix } from './node/fs';
+import { isInsightCommand, runInsight } from './node/cliInsight';
 import { DEFAULT_CACHE_FILE, ResultCache, cacheKey, recordingFs, type FsCall } from './node/cliCache';
 import { ConfigError, RcResolver } from './node/rc';
 import { detectRoot } from './node/root';
@@ -314,6 +315,8 @@ function readInput(src: Source, io: Io): { text: string; bom: boolean } {
 }
 
 async function run(argv: readonly string[], io: Io): Promise<number> {
+  // `actions` / `stats`: the reports of node/cliInsight.ts (a file named so: `./actions`).
+  if (isInsightCommand(argv[0])) return runInsight(argv[0], argv.slice(1), io);
   const r = new Run(io);
   let opts: CliOptions;
   try {

@@ -49,6 +49,7 @@ import { describe } from './handlers/guard';
 import { lensHandlers } from './handlers/lenses';
 import { navigationHandlers } from './handlers/navigation';
 import { renameHandlers } from './handlers/rename';
+import { reportHandlers } from './handlers/report';
 import { summaryHandlers } from './handlers/summary';
 import { validationHandlers } from './handlers/validation';
 import { workspaceHandlers } from './handlers/workspace';
@@ -65,6 +66,7 @@ const HANDLERS: readonly HandlerModule[] = [
   navigationHandlers,
   renameHandlers,
   lensHandlers,
+  reportHandlers,
 ];
 
 const connection: Connection = process.argv.includes('--stdio') ? guardedStdioConnection() : createConnection(ProposedFeatures.all);

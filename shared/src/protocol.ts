@@ -68,6 +68,26 @@ export interface SummaryParams {
   uris: string[];
   /** Also count what would block Mark Final (a second, as-FINAL check per document). */
   blockers?: boolean;
+  /** Also list the action items (`CheckedSummary.actionItems`, the Action Items view). */
+  actionItems?: boolean;
+}
+
+/**
+ * One §7 action item (a row whose Action is filled in), as `postmortem-lint actions` lists it
+ * (server/src/core/insight.ts): open unless its Status is DONE; overdue when open and its target
+ * date is before today (UTC). Values as written; null while empty or a placeholder.
+ */
+export interface WireActionItem {
+  /** 0-based line of the row. */
+  line: number;
+  action: string;
+  owner: string | null;
+  /** `YYYY-MM-DD` when readable, else as written. */
+  targetDate: string | null;
+  blocking: boolean | null;
+  status: string | null;
+  open: boolean;
+  overdue: boolean;
 }
 
 export interface SummaryResult {
@@ -108,6 +128,27 @@ export interface CheckedSummary {
   actions: { open: number; overdue: number };
   /** Lines (0-based) of the Timeline table, header row to last row. */
   timeline?: { headerLine: number; lastLine: number };
+  /** Only when asked (`actionItems: true`): every action item, in document order. */
+  actionItems?: WireActionItem[];
+}
+
+/**
+ * `postmortem/report` (request, client → server): the statistics of the named post-mortems as
+ * the Markdown of `postmortem-lint stats --format markdown` (Export Report). Open documents at
+ * their current version, others read from disk; documents that are not post-mortems are left out.
+ */
+export const REPORT_REQUEST = 'postmortem/report';
+
+export interface ReportParams {
+  uris: string[];
+  /** How the report names each document (e.g. workspace-relative paths); default: the URI. */
+  names?: string[];
+}
+
+export interface ReportResult {
+  markdown: string;
+  /** Post-mortems in the report. */
+  postmortems: number;
 }
 
 // ------------------------------------------------------------------ client
@@ -126,6 +167,10 @@ export const CLIENT_COMMANDS = {
   insertTimelineRow: 'postmortemAssistant.insertTimelineRow',
   restartServer: 'postmortemAssistant.restartServer',
   showOutput: 'postmortemAssistant.showOutput',
+  /** The Action Items view: group by owner ⇄ by due date. */
+  toggleActionItemsGrouping: 'postmortemAssistant.toggleActionItemsGrouping',
+  /** Post-Mortem: Export Report — the workspace's statistics as a Markdown file. */
+  exportReport: 'postmortemAssistant.exportReport',
 } as const;
 
 /** The task type that runs the CLI (package.json `taskDefinitions`) and its problem matcher (`$postmortem-lint`). */
@@ -133,6 +178,8 @@ export const TASK_TYPE = 'postmortem-lint';
 
 /** The Post-Mortems view in the Explorer. */
 export const VIEW_ID = 'postmortemAssistant.postmortems';
+/** The Action Items view in the Explorer (beside Post-Mortems). */
+export const ACTION_ITEMS_VIEW_ID = 'postmortemAssistant.actionItems';
 
 /** Context keys for `when` clauses. */
 export const CONTEXT_KEYS = {

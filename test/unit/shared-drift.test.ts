@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CodeActionKind } from 'vscode-languageserver';
 import {
+  ACTION_ITEMS_VIEW_ID,
   CLIENT_COMMANDS,
   CONTEXT_KEYS,
   DIAGNOSTIC_SOURCE,
@@ -60,11 +61,11 @@ test('shared/src imports nothing but itself: no node:, vscode, LSP library or lu
 test('package.json commands, view, context keys and fix-all kind are the shared ones', () => {
   const ids = contributes.commands.map((c: { command: string }) => c.command).sort();
   assert.deepEqual(ids, Object.values(CLIENT_COMMANDS).sort());
-  assert.deepEqual(contributes.views.explorer.map((v: { id: string }) => v.id), [VIEW_ID]);
+  assert.deepEqual(contributes.views.explorer.map((v: { id: string }) => v.id), [VIEW_ID, ACTION_ITEMS_VIEW_ID]);
   const whens = JSON.stringify([contributes.menus, contributes.views]);
   for (const key of whens.match(/postmortemAssistant\.\w+/g) ?? []) {
     assert.ok(
-      (Object.values(CONTEXT_KEYS) as string[]).includes(key) || (Object.values(CLIENT_COMMANDS) as string[]).includes(key) || key === VIEW_ID,
+      (Object.values(CONTEXT_KEYS) as string[]).includes(key) || (Object.values(CLIENT_COMMANDS) as string[]).includes(key) || key === VIEW_ID || key === ACTION_ITEMS_VIEW_ID,
       `${key} in a when clause is a shared id`,
     );
   }
@@ -109,6 +110,7 @@ test('no copy of a shared constant in client/src or server/src', () => {
     FIX_ALL_KIND,
     SUMMARY_REQUEST,
     VIEW_ID,
+    ACTION_ITEMS_VIEW_ID,
     ...Object.values(SERVER_COMMANDS),
     ...Object.values(CLIENT_COMMANDS),
     ...Object.values(CONTEXT_KEYS),

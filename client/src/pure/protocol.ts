@@ -3,7 +3,7 @@
  * the boundary (a server is another process: never trust its JSON). The ids and result types
  * are shared with the server (shared/src/protocol.ts). No `vscode` import.
  */
-import type { CheckedSummary, DocumentSummary, WireDiagnostic, WirePosition, WireRange } from '../../../shared/src/protocol';
+import type { CheckedSummary, DocumentSummary, WireDiagnostic, WirePosition, WireActionItem, WireRange } from '../../../shared/src/protocol';
 import { STATUS_GROUPS, type StatusGroup } from '../../../shared/src/status';
 
 /** A diagnostic from the server as the client keeps it: its code as a string. */
@@ -111,7 +111,23 @@ function checkedSummary(v: Record<string, unknown>, uri: string): CheckedSummary
     const lastLine = count(v.timeline.lastLine);
     if (headerLine !== undefined && lastLine !== undefined && lastLine >= headerLine) out.timeline = { headerLine, lastLine };
   }
+  if (Array.isArray(v.actionItems)) out.actionItems = v.actionItems.map(actionItem).filter((a): a is WireActionItem => a !== undefined);
   return out;
+}
+
+const text = (v: unknown): string | null | undefined => (typeof v === 'string' ? v : v === null ? null : undefined);
+
+/** One action item of a summary; undefined when it is not one (left out). */
+export function actionItem(v: unknown): WireActionItem | undefined {
+  if (!isRecord(v)) return undefined;
+  const line = count(v.line);
+  const owner = text(v.owner);
+  const targetDate = text(v.targetDate);
+  const status = text(v.status);
+  const blocking = typeof v.blocking === 'boolean' || v.blocking === null ? v.blocking : undefined;
+  if (line === undefined || typeof v.action !== 'string' || owner === undefined || targetDate === undefined || status === undefined || blocking === undefined) return undefined;
+  if (typeof v.open !== 'boolean' || typeof v.overdue !== 'boolean') return undefined;
+  return { line, action: v.action, owner, targetDate, blocking, status, open: v.open, overdue: v.overdue };
 }
 
 /**

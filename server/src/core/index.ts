@@ -25,3 +25,7 @@ export { documentLinks, evidenceRootOf, incidentIdOf, type LinkEntry, type LinkO
 export { inlayHints, formatSpan, type InlayHintEntry } from './inlayHints';
 export { idOccurrences, incidentIdAt, invalidIncidentId, planRename, renamedFilePath, type RenamePlan } from './rename';
 export { describeIncident, incidentSummary, matchesQuery, readIncidentSummary, statusLens, tokenAt, type IncidentSummary, type LensEntry } from './navigation';
+export { actionRows, computeStats, documentFacts, filterActions, median, percentile, utcDay } from './insight';
+export type { ActionFilter, ActionItemRow, DocumentFacts, DurationStats, OwnerStats, Stats } from './insight';
+export { ACTIONS_FORMATS, STATS_FORMATS, formatActions, formatStats, formatStatsMarkdown, minutesText } from './insightFormat';
+export type { ActionsFormat, StatsFormat } from './insightFormat';

@@ -9,6 +9,7 @@ import type { CheckedSummary } from '../../../shared/src/protocol';
 import { ACTION_STATUSES, DOCUMENT_STATUSES, OPEN_ACTION_STATUSES } from '../../../shared/src/status';
 import type { Analysis } from './analyze';
 import type { Span } from './model';
+import { actionRows, utcDay } from './insight';
 import type { Finding } from './types';
 import { caseInsensitiveChoice, isPlaceholder, readDate } from './values';
 
@@ -16,7 +17,7 @@ import { caseInsensitiveChoice, isPlaceholder, readDate } from './values';
  * `postmortem/summary`'s facts (shared/src/protocol.ts documents each), in offsets: the Status
  * value and the Timeline table as spans; `blockers` only with `asFinal`.
  */
-export type Summary = Pick<CheckedSummary, 'status' | 'statusText' | 'incidentId' | 'errors' | 'blockers' | 'actions'> & {
+export type Summary = Pick<CheckedSummary, 'status' | 'statusText' | 'incidentId' | 'errors' | 'blockers' | 'actions' | 'actionItems'> & {
   statusValue?: Span;
   timeline?: Span;
 };
@@ -31,6 +32,8 @@ export interface SummaryOptions {
    * each finding once — nothing merged, nothing added from the check at the current Status.
    */
   asFinal?: readonly Finding[];
+  /** List the action items too (`insight.ts`'s rows, lines 0-based): the Action Items view. */
+  actionItems?: boolean;
 }
 
 /** The summary of an analysed post-mortem. */
@@ -49,6 +52,18 @@ export function summarize(analysis: Analysis, opts: SummaryOptions = {}): Summar
   }
   if (opts.asFinal) out.blockers = opts.asFinal.length;
   if (model.timelineTable) out.timeline = { start: model.timelineTable.start, end: model.timelineTable.end };
+  if (opts.actionItems) {
+    out.actionItems = actionRows('', analysis, utcDay(opts.now)).map((r) => ({
+      line: r.line - 1,
+      action: r.action,
+      owner: r.owner,
+      targetDate: r.targetDate,
+      blocking: r.blocking,
+      status: r.status,
+      open: r.open,
+      overdue: r.overdue,
+    }));
+  }
   return out;
 }
 

@@ -66,19 +66,19 @@ export function register(connection: Pick<Connection, 'onRequest'>, host: Summar
 
   const reasonFor = (settings: Settings): string => (settings.enable ? 'not a post-mortem' : 'postmortem.enable is false');
 
-  async function ofOpen(uri: string, blockers: boolean): Promise<DocumentSummary> {
+  async function ofOpen(uri: string, blockers: boolean, actionItems: boolean): Promise<DocumentSummary> {
     const { doc, settings, analysis } = await host.current(uri);
     if (!analysis) return { uri, checked: false, reason: reasonFor(settings) };
     const plan = blockers ? host.markFinalPlan(doc, settings, true) : undefined;
     const asFinal = plan ? (plan.ok ? [] : plan.blockers) : undefined;
-    return toDocumentSummary(uri, doc.version, analysis.lines, summarize(analysis, { now: now(), asFinal }));
+    return toDocumentSummary(uri, doc.version, analysis.lines, summarize(analysis, { now: now(), asFinal, actionItems }));
   }
 
-  async function ofClosed(uri: string, blockers: boolean): Promise<DocumentSummary> {
+  async function ofClosed(uri: string, blockers: boolean, actionItems: boolean): Promise<DocumentSummary> {
     const settings = await host.settingsFor(uri);
     if (!settings.enable) return { uri, checked: false, reason: reasonFor(settings) };
     const today = now();
-    const key = `${fileStamp(uri)}|${today.toISOString().slice(0, 10)}|${blockers}`;
+    const key = `${fileStamp(uri)}|${today.toISOString().slice(0, 10)}|${blockers}|${actionItems}`;
     const hit = closedCache.get(uri);
     if (hit && hit.key === key && hit.settings === settings) return hit.summary;
     const doc = host.closedDocument(uri);
@@ -89,7 +89,7 @@ export function register(connection: Pick<Connection, 'onRequest'>, host: Summar
     } else {
       const plan = blockers ? host.markFinalPlan(doc, settings, false) : undefined;
       const asFinal = plan ? (plan.ok ? [] : plan.blockers) : undefined;
-      summary = toDocumentSummary(uri, null, analysis.lines, summarize(analysis, { now: today, asFinal }));
+      summary = toDocumentSummary(uri, null, analysis.lines, summarize(analysis, { now: today, asFinal, actionItems }));
     }
     if (closedCache.size >= MAX_CACHED) closedCache.clear();
     closedCache.set(uri, { key, settings, summary });
@@ -99,14 +99,15 @@ export function register(connection: Pick<Connection, 'onRequest'>, host: Summar
   connection.onRequest(SUMMARY_REQUEST, async (params: unknown, token: CancellationToken): Promise<SummaryResult | ResponseError<void>> => {
     const p = params as Partial<SummaryParams> | null;
     if (!p || !Array.isArray(p.uris) || !p.uris.every((u) => typeof u === 'string') || p.uris.length > MAX_URIS) {
-      return new ResponseError(ErrorCodes.InvalidParams, `${SUMMARY_REQUEST} expects {uris: string[] (at most ${MAX_URIS}), blockers?: boolean}`);
+      return new ResponseError(ErrorCodes.InvalidParams, `${SUMMARY_REQUEST} expects {uris: string[] (at most ${MAX_URIS}), blockers?: boolean, actionItems?: boolean}`);
     }
     const blockers = p.blockers === true;
+    const actionItems = p.actionItems === true;
     const summaries: DocumentSummary[] = [];
     for (const uri of p.uris) {
       if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
       try {
-        summaries.push(host.documents.get(uri) ? await ofOpen(uri, blockers) : await ofClosed(uri, blockers));
+        summaries.push(host.documents.get(uri) ? await ofOpen(uri, blockers, actionItems) : await ofClosed(uri, blockers, actionItems));
       } catch (e) {
         summaries.push({ uri, checked: false, reason: e instanceof Error ? e.message : String(e) });
       }

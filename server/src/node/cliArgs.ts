@@ -43,6 +43,8 @@ export interface CliOptions {
 export class UsageError extends Error {}
 
 export const USAGE = `Usage: postmortem-lint [options] <files, directories or globs...>
+       postmortem-lint actions [options] <files...>   action items (--help)
+       postmortem-lint stats [options] <files...>     incident statistics (--help)
 
 Checks incident post-mortems (Markdown) against the post-mortem rules.
 Directories are searched for *.md (node_modules and dot-folders skipped);

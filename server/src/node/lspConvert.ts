@@ -210,5 +210,6 @@ export function toDocumentSummary(uri: string, version: number | null, lines: Li
   if (s.statusValue) out.statusRange = toRange(lines, s.statusValue.start, s.statusValue.end);
   if (s.blockers !== undefined) out.blockers = s.blockers;
   if (s.timeline) out.timeline = { headerLine: lines.positionAt(s.timeline.start).line, lastLine: lines.positionAt(s.timeline.end).line };
+  if (s.actionItems) out.actionItems = s.actionItems;
   return out;
 }
