@@ -1,18 +1,15 @@
 /**
  * The "Action Items" view in the Explorer (issue 15): every action item of every post-mortem in
  * the workspace, grouped by owner or by due date (`postmortemAssistant.toggleActionItemsGrouping`),
- * overdue and blocking ones marked; a click opens the row. The client only finds the files
- * (postmortems.ts); the items come from the server (`postmortem/summary` with `actionItems: true`,
- * the rows `postmortem-lint actions` lists). A change to one document asks again for that one only;
- * the workspace is searched again only when files come and go or settings change.
+ * overdue and blocking ones marked; a click opens the row. The items come from the server
+ * (`postmortem/summary` with `actionItems: true`, the rows `postmortem-lint actions` lists);
+ * finding the files, asking the server and following changes: `SummaryTree`.
  */
 import * as vscode from 'vscode';
-import { CONFIG_SECTION } from '../../shared/src/settings';
+import type { DocumentSummary } from '../../shared/src/protocol';
 import type { PostmortemClient } from './languageClient';
 import { describeGroup, describeItem, groupActionItems, type ActionGroup, type ActionGrouping, type ActionItemRef } from './pure/actionItems';
-import { PostmortemScanner } from './postmortems';
-
-const DEBOUNCE_MS = 500;
+import { SummaryTree } from './summaryTree';
 
 interface GroupNode {
   kind: 'group';
@@ -24,62 +21,35 @@ interface ItemNode {
 }
 type Node = GroupNode | ItemNode;
 
-export class ActionItemsView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<Node | undefined>();
-  readonly onDidChangeTreeData = this.changed.event;
-  private readonly scanner = new PostmortemScanner();
-  private readonly disposables: vscode.Disposable[] = [this.changed];
-  private watching = false;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  /** Each post-mortem's items, by `uri.toString()`. */
-  private items = new Map<string, { uri: vscode.Uri; refs: ActionItemRef[] }>();
-  private rescan = true;
-  private readonly stale = new Set<string>();
-  private loading: vscode.CancellationTokenSource | undefined;
+export class ActionItemsView extends SummaryTree<ActionItemRef[], Node> {
   grouping: ActionGrouping = 'owner';
 
-  constructor(private readonly client: PostmortemClient) {}
-
-  refresh(now = false): void {
-    this.rescan = true;
-    this.fire(now ? 0 : DEBOUNCE_MS);
+  constructor(client: PostmortemClient) {
+    super(client, { actionItems: true });
   }
 
   toggleGrouping(): void {
     this.grouping = this.grouping === 'owner' ? 'due' : 'owner';
-    this.fire(0);
+    this.redraw();
   }
 
-  private update(uris: readonly vscode.Uri[]): void {
-    let any = false;
-    for (const u of uris) {
-      if (this.items.has(u.toString())) {
-        this.stale.add(u.toString());
-        any = true;
-      }
-    }
-    if (any) this.fire(DEBOUNCE_MS);
+  /** All items, for the VS Code test (read-only). */
+  get allItems(): readonly ActionItemRef[] {
+    return [...this.entries.values()].flatMap((e) => e.entry);
   }
 
-  private fire(delay: number): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.changed.fire(undefined), delay);
+  protected entryOf(uri: vscode.Uri, s: DocumentSummary | undefined): ActionItemRef[] {
+    if (!s?.checked) return [];
+    return (s.actionItems ?? []).map((item) => ({ uri: uri.toString(), item, ...(s.incidentId.state === 'set' ? { incidentId: s.incidentId.value } : {}) }));
   }
 
-  private watch(): void {
-    if (this.watching) return;
-    this.watching = true;
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
-    this.disposables.push(
-      watcher,
-      watcher.onDidCreate(() => this.refresh()),
-      watcher.onDidDelete(() => this.refresh()),
-      watcher.onDidChange((u) => (this.items.has(u.toString()) ? this.update([u]) : this.refresh())),
-      vscode.workspace.onDidCloseTextDocument((d) => this.update([d.uri])),
-      vscode.languages.onDidChangeDiagnostics((e) => this.update(e.uris)),
-      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(CONFIG_SECTION) && this.refresh()),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => this.refresh()),
-    );
+  protected childrenOf(node: Node): Node[] {
+    return node.kind === 'group' ? node.group.items.map((ref): ItemNode => ({ kind: 'item', ref })) : [];
+  }
+
+  protected roots(entries: { entry: ActionItemRef[] }[]): Node[] {
+    const all = entries.flatMap((e) => e.entry);
+    return groupActionItems(all, this.grouping, new Date().toISOString().slice(0, 10)).map((group): GroupNode => ({ kind: 'group', group }));
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
@@ -122,59 +92,5 @@ export class ActionItemsView implements vscode.TreeDataProvider<Node>, vscode.Di
     item.command = { title: 'Open', command: 'vscode.open', arguments: [uri, { selection: at } satisfies vscode.TextDocumentShowOptions] };
     item.contextValue = i.open ? (i.overdue ? 'postmortemActionOverdue' : 'postmortemActionOpen') : 'postmortemActionDone';
     return item;
-  }
-
-  async getChildren(node?: Node): Promise<Node[]> {
-    if (node) return node.kind === 'group' ? node.group.items.map((ref): ItemNode => ({ kind: 'item', ref })) : [];
-    this.watch();
-    this.loading?.cancel();
-    this.loading?.dispose();
-    const cts = (this.loading = new vscode.CancellationTokenSource());
-    await this.load(cts.token);
-    const all = [...this.items.values()].flatMap((f) => f.refs);
-    return groupActionItems(all, this.grouping, new Date().toISOString().slice(0, 10)).map((group): GroupNode => ({ kind: 'group', group }));
-  }
-
-  /** All items, for the VS Code test (read-only). */
-  get allItems(): readonly ActionItemRef[] {
-    return [...this.items.values()].flatMap((f) => f.refs);
-  }
-
-  private async load(token: vscode.CancellationToken): Promise<void> {
-    const rescan = this.rescan;
-    const stale = [...this.stale];
-    let uris: vscode.Uri[];
-    if (rescan) uris = await this.scanner.find(token);
-    else uris = stale.map((k) => this.items.get(k)?.uri).filter((u): u is vscode.Uri => u !== undefined);
-    if (token.isCancellationRequested) return;
-    let summaries;
-    try {
-      summaries = uris.length ? await this.client.summaries(uris, { actionItems: true }, token) : new Map();
-    } catch {
-      summaries = undefined;
-    }
-    if (token.isCancellationRequested) return;
-    if (rescan) {
-      this.items = new Map();
-      this.rescan = false;
-    }
-    for (const k of stale) this.stale.delete(k);
-    for (const uri of uris) {
-      const s = summaries?.get(uri.toString());
-      const refs: ActionItemRef[] = [];
-      if (s?.checked) {
-        for (const item of s.actionItems ?? []) {
-          refs.push({ uri: uri.toString(), item, ...(s.incidentId.state === 'set' ? { incidentId: s.incidentId.value } : {}) });
-        }
-      }
-      this.items.set(uri.toString(), { uri, refs });
-    }
-  }
-
-  dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.loading?.cancel();
-    this.loading?.dispose();
-    for (const d of this.disposables) d.dispose();
   }
 }
