@@ -14,7 +14,6 @@ import * as vscode from 'vscode';
 import { registerLintTasks } from './tasks';
 import { ACTION_ITEMS_VIEW_ID, CLIENT_COMMANDS as COMMANDS, CONTEXT_KEYS as CONTEXT, VIEW_ID } from '../../shared/src/protocol';
 import { ActionItemsView } from './actionItemsView';
-import { MarkFinalCodeLensProvider } from './codeLens';
 import { exportReport } from './commands/exportReport';
 import { formatTimeline } from './commands/formatTimeline';
 import { insertEvidencePath } from './commands/insertEvidencePath';
@@ -51,7 +50,6 @@ export function activate(context: vscode.ExtensionContext): PostmortemAssistantA
   const pm = client;
   const view = new PostmortemsView(pm);
   const actionItems = new ActionItemsView(pm);
-  const codeLens = new MarkFinalCodeLensProvider(pm);
   const statusBar = new ReadinessStatusBar(pm);
   const run = (id: string, title: string, f: (...args: unknown[]) => Promise<void>) =>
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {
@@ -68,9 +66,7 @@ export function activate(context: vscode.ExtensionContext): PostmortemAssistantA
     pm,
     view,
     statusBar,
-    codeLens,
     vscode.window.createTreeView(VIEW_ID, { treeDataProvider: view, showCollapseAll: true }),
-    vscode.languages.registerCodeLensProvider(MARKDOWN_SELECTOR, codeLens),
     vscode.languages.registerCompletionItemProvider(MARKDOWN_SELECTOR, new UtcTimelineRowCompletion()),
     run(COMMANDS.markFinal, 'Mark Final', (uri) => markFinal(pm, uri)),
     run(COMMANDS.formatTimeline, 'Format Timeline Table', (uri, options) => formatTimeline(pm, uri, options)),

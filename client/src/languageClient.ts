@@ -13,7 +13,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { DIAGNOSTIC_SOURCE, REPORT_REQUEST, SUMMARY_MAX_URIS, SUMMARY_REQUEST, type DocumentSummary, type ReportParams, type SummaryParams } from '../../shared/src/protocol';
+import { CLIENT_COMMANDS, DIAGNOSTIC_SOURCE, SERVER_COMMANDS, REPORT_REQUEST, SUMMARY_MAX_URIS, SUMMARY_REQUEST, type DocumentSummary, type ReportParams, type SummaryParams } from '../../shared/src/protocol';
 import { CONFIG_SECTION } from '../../shared/src/settings';
 import { MARKDOWN_SELECTOR } from './postmortems';
 import { parseSummaryResult } from './pure/protocol';
@@ -62,8 +62,21 @@ export class PostmortemClient implements vscode.Disposable {
     const clientOptions: LanguageClientOptions = {
       documentSelector: MARKDOWN_SELECTOR,
       // A function: evaluated again on every (re)start, so a restart after trust is granted sends `trusted: true`.
-      // VS Code keeps its own Mark Final lens (client/src/codeLens.ts: its command shows the blockers in a quick pick).
-      initializationOptions: () => ({ trusted: vscode.workspace.isTrusted, serverCodeLens: false, postmortem: initialSettings() }),
+      initializationOptions: () => ({ trusted: vscode.workspace.isTrusted, postmortem: initialSettings() }),
+      middleware: {
+        // The server's Status-line lens ("Mark Final" / "Mark Final: N blockers") runs this extension's
+        // Mark Final command, which sets the final status or lists what blocks it in a quick pick.
+        provideCodeLenses: async (doc, token, next) => {
+          const lenses = (await next(doc, token)) ?? [];
+          for (const lens of lenses) {
+            const id = lens.command?.command;
+            if (id === SERVER_COMMANDS.markFinal || id === SERVER_COMMANDS.finalBlockers) {
+              lens.command = { ...lens.command!, command: CLIENT_COMMANDS.markFinal, arguments: [doc.uri] };
+            }
+          }
+          return lenses;
+        },
+      },
       outputChannel: this.output,
       diagnosticCollectionName: DIAGNOSTIC_SOURCE,
     };

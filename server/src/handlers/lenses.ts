@@ -2,8 +2,9 @@
  * What the server draws into the text: inlay hints (durations, `postmortem.inlayHints.*`) and the
  * Status line's code lens ("Mark Final", or "Mark Final: N blockers").
  *
- * Initialization option `serverCodeLens: false` leaves `codeLensProvider` out: a client that
- * draws its own Mark Final lens (VS Code's extension today) sends it to avoid two lenses.
+ * Initialization option `serverCodeLens: false` leaves `codeLensProvider` out, for a client that
+ * draws its own Mark Final lens. VS Code's extension shows this one (its middleware points the
+ * lens at the extension's Mark Final command, which lists the blockers).
  */
 import { InlayHint, type CodeLens } from 'vscode-languageserver/node';
 import { builtInTemplate, inlayHints, statusLens, type Analysis, type MarkFinalPlan } from '../core';
