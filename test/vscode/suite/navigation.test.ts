@@ -53,6 +53,24 @@ describe('navigation from the language server', () => {
   });
 });
 
+describe('workspace symbols and go to definition', () => {
+  it('finds a post-mortem by its Incident ID, and an ID in prose opens that post-mortem', async () => {
+    await activateExtension();
+    await ready();
+    const symbols = (await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'INC-2026-0314')) ?? [];
+    const hit = symbols.find((x) => x.location.uri.path.endsWith('/post-mortems/INC-2026-0314.md'));
+    assert.ok(hit, `INC-2026-0314.md among ${symbols.map((x) => x.name).join(', ')}`);
+
+    const review = await ready();
+    const text = review.getText().replace('## 1. Incident Summary', 'See INC-2026-0314 for the earlier outage.\n\n## 1. Incident Summary');
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
+    const line = doc.getText().split(/\r?\n/).findIndex((l) => l.startsWith('See INC-2026-0314'));
+    const defs = (await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', doc.uri, new vscode.Position(line, 6))) ?? [];
+    const targets = defs.map((d) => ('targetUri' in d ? d.targetUri : d.uri).path);
+    assert.ok(targets.some((t) => t.endsWith('/post-mortems/INC-2026-0314.md')), `definitions: ${targets.join(', ')}`);
+  });
+});
+
 describe('Action Items view', () => {
   it('lists a post-mortem\'s action items, the overdue one marked', async () => {
     const ext = await activateExtension();
