@@ -22,7 +22,7 @@
 //                            DRAFT example at post-mortems/INC-2026-0057-draft.md)
 //     --expect-code CODE     also expect CODE in the Problems panel (repeatable; a code that is not
 //                            there shows that the assertion can fail)
-//     --update-docs-images   copy diagnostics.png, quick-fix.png, mark-final-refused.png to docs/images/
+//     --update-docs-images   copy diagnostics.png, quick-fix.png, mark-final-refused.png, preview.png to docs/images/
 //     --timeout MS           overall timeout (default 180000)
 // Needs scripts/setup-vscode.sh (code-server, Node 24, Chromium). Everything code-server and the
 // browser write stays under .vscode-test/e2e/.
@@ -44,7 +44,7 @@ const EXPECTED = {
 };
 const QUICK_FIX = { line: 41, column: 3, code: 'PM005', title: 'Convert to UTC: 15:04', before: '08:04 PDT', after: '15:04' };
 const ROW_TEXT = 'First responder acknowledged'; // the Timeline row of the quick fix
-const DOCS_IMAGES = ['diagnostics', 'quick-fix', 'mark-final-refused'];
+const DOCS_IMAGES = ['diagnostics', 'quick-fix', 'mark-final-refused', 'preview'];
 const VIEWPORT = { width: 1400, height: 900 };
 const WAIT = 15_000; // per element wait; a failing assertion costs at most this
 
@@ -429,7 +429,26 @@ try {
     assert(/^\*\*Status:\*\* DRAFT$/m.test(text), 'Status line on disk is not DRAFT');
   });
 
-  // 9. The README's images.
+  // 9. The Markdown preview of the DRAFT: the extension's status badge and timeline strip.
+  await page.keyboard.press('F1');
+  await quickInput.waitFor({ state: 'visible', timeout: WAIT });
+  await quickInput.fill('>Markdown: Open Preview to the Side');
+  const previewOffered = await check('the command palette offers "Markdown: Open Preview to the Side"', async () => {
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Open Preview to the Side' }).first().waitFor({ timeout: WAIT });
+  });
+  if (previewOffered) await page.keyboard.press('Enter');
+  await check('the preview shows the status badge and the timeline strip', async () => {
+    // The preview is a webview: VS Code's iframe, holding the content's own iframe.
+    const content = page.frameLocator('iframe.webview').last().frameLocator('#active-frame');
+    const badge = content.locator('.postmortem-status').first();
+    await badge.waitFor({ state: 'visible', timeout: WAIT });
+    const strips = await content.locator('figure.postmortem-timeline svg[role="img"]').count();
+    assert(strips === 1, `timeline strips: ${strips}`);
+    return `badge "${norm(await badge.textContent())}", one timeline strip`;
+  }, [previewOffered]);
+  await shot('preview');
+
+  // 10. The README's images.
   clearTimeout(overall);
   const failed = results.filter((r) => !r.ok).length;
   if (opts.updateDocs) {

@@ -87,7 +87,7 @@ describe('navigation and refactoring (issue 14)', () => {
     };
     assert.equal(label('6h 30m'), '≠ 8h 30m');
     assert.equal(label('2026-09-28 07:40 UTC'), 'time to open 9m');
-    assert.equal(label('2026-09-28 16:10 UTC'), 'time to resolve 8h 39m');
+    assert.equal(label('2026-09-28 16:10 UTC'), 'time to resolve 8h 30m');
     assert.equal(label('2026-09-28 08:05'), '+34m');
     assert.equal(label('2026-09-28 07:52 PDT'), undefined, 'no hint on a time that is not UTC');
     assert.ok(hints.every((h) => h.paddingLeft === true && typeof h.tooltip === 'string'));

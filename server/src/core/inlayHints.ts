@@ -4,7 +4,8 @@
  * - after Total duration, the computed Incident resolved − Incident opened when the cell is empty,
  *   a placeholder, or says something else;
  * - after each timeline time, the time since First detected (`+7m`, `-3m` before it);
- * - after Incident opened and Incident resolved, the time to open and to resolve (since First detected).
+ * - after Incident opened and Incident resolved, the time to open (since First detected) and to
+ *   resolve (since Incident opened): the definitions `postmortem-lint stats` and the preview use.
  * Only readable UTC times count (a time-only timeline cell takes the date of the row above, as the
  * rules read it): an unreadable or non-UTC value never gets a hint, and neither do its neighbours'
  * differences to it. When the document writes seconds, a difference keeps its seconds.
@@ -77,14 +78,14 @@ export function inlayHints(a: Analysis, settings: InlayHintSettings, range: { st
   if (settings.summary && detected) {
     const withSeconds = (key: 'incidentOpened' | 'incidentResolved') => /\d:\d\d:\d\d/.test(m.summary[key]?.value.text ?? '');
     const pairs = [
-      ['incidentOpened', opened, 'time to open'],
-      ['incidentResolved', resolved, 'time to resolve'],
+      ['incidentOpened', detected, 'firstDetected', opened, 'time to open', 'First detected'],
+      ['incidentResolved', opened, 'incidentOpened', resolved, 'time to resolve', 'Incident opened'],
     ] as const;
-    for (const [key, at, what] of pairs) {
+    for (const [key, from, fromKey, at, what, since] of pairs) {
       const row = m.summary[key];
-      if (!row || !at) continue;
-      const span = formatSpan(seconds(detected, at), withSeconds(key) || /\d:\d\d:\d\d/.test(m.summary.firstDetected?.value.text ?? ''));
-      add({ offset: row.value.end, label: `${what} ${span}`, tooltip: `${what[0]!.toUpperCase()}${what.slice(1)}: ${span} since First detected` });
+      if (!row || !at || !from) continue;
+      const span = formatSpan(seconds(from, at), withSeconds(key) || /\d:\d\d:\d\d/.test(m.summary[fromKey]?.value.text ?? ''));
+      add({ offset: row.value.end, label: `${what} ${span}`, tooltip: `${what[0]!.toUpperCase()}${what.slice(1)}: ${span} since ${since}` });
     }
   }
 
