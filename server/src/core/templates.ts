@@ -6,7 +6,7 @@
  */
 import type { Heading as MdHeading, List as MdList, Root, RootContent, Table as MdTable } from 'mdast';
 import {
-  labelMatches, normLabel, statusWorkflow,
+  labelMatches, normLabel,
   type BlockSpec, type ColumnSpec, type FieldSpec, type RowSpec, type SectionSpec, type SubsectionSpec, type TableSpec,
   type TemplateDescriptor, type ValueKind,
 } from '../../../shared/src/template/descriptor';
@@ -358,7 +358,6 @@ export function loadTemplate(source: string, text: string, extraSchema?: Record<
   const descriptor = readTemplate(text, source);
   const json = schemaForTemplate(descriptor);
   if (extraSchema) (json as { allOf?: unknown[] }).allOf = [stripMeta(extraSchema)];
-  statusWorkflow(descriptor);
   return { descriptor, text, schema: compileSchemaJson(json, source), source, title: titleMatcher(descriptor.title) };
 }
 
