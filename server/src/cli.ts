@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { createTwoFilesPatch } from 'diff';
 import pkg from '../../package.json';
-import { IncrementalParser, RULES, analyze, applyEdits, collectFixAll, relativePath, selectTemplate, templateSchemaPath, type Analysis, type AnalyzeOptions, type Finding, type Settings } from './core';
+import { IncrementalParser, RULES, analyze, applyEdits, collectFixAll, relativePath, templateSchemaPath, type Analysis, type AnalyzeOptions, type Finding, type Settings } from './core';
 import { USAGE, UsageError, parseArgs, type CliOptions } from './node/cliArgs';
 import {
   formatGithub,
@@ -194,10 +194,8 @@ function runTask(task: Task, state: ExecutorState): TaskResult {
     if (task.statusAs) options.statusAs = task.statusAs;
     const schema = state.schemas.resolve(task.settings.schema, task.root);
     if (schema) options.schema = schema;
-    if (task.settings.templates.length > 0) {
-      const templates = state.templates.resolve(task.settings.templates, task.root);
-      options.template = selectTemplate(task.text, relativePath(task.abs, task.root), templates, task.settings.files);
-    }
+    const template = state.templates.templateFor(task.text, relativePath(task.abs, task.root), task.settings, task.root);
+    if (template) options.template = template;
     const check = (text: string): Analysis => {
       const a = analyze(text, options);
       for (const e of a.internalErrors) result.errors.push(`internal error while checking ${task.display}: ${e}`);

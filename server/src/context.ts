@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CancellationToken, ClientCapabilities, Connection, InitializeParams, ResponseError, ServerCapabilities, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { relativePath, selectTemplate, type Analysis, type AnalyzeOptions, type Settings } from './core';
+import { relativePath, type Analysis, type AnalyzeOptions, type Settings } from './core';
 import { describe, guard, guardNotification, invalidParams } from './handlers/guard';
 import { nodeFileSystem } from './node/fs';
 import { ruleUrl } from './node/ruleDocs';
@@ -159,10 +159,8 @@ export class ServerContext {
     if (filePath !== undefined) opts.filePath = filePath;
     if (root !== undefined) opts.root = root;
     if (schema !== undefined) opts.schema = schema;
-    if (settings.templates.length > 0) {
-      const templates = this.templates.resolve(settings.templates, base);
-      opts.template = selectTemplate(doc.getText(), relativePath(filePath, root), templates, settings.files);
-    }
+    const template = this.templates.templateFor(doc.getText(), relativePath(filePath, root), settings, base);
+    if (template) opts.template = template;
     return opts;
   }
 

@@ -77,17 +77,23 @@ export interface SummaryParams {
  * (server/src/core/insight.ts): open unless its Status is DONE; overdue when open and its target
  * date is before today (UTC). Values as written; null while empty or a placeholder.
  */
-export interface WireActionItem {
-  /** 0-based line of the row. */
-  line: number;
+export interface ActionItemFacts {
   action: string;
   owner: string | null;
   /** `YYYY-MM-DD` when readable, else as written. */
   targetDate: string | null;
+  /** `YES` → true, `NO` → false, anything else null. */
   blocking: boolean | null;
+  /** Canonical spelling when it is one of the choices, else as written; null for a placeholder. */
   status: string | null;
   open: boolean;
   overdue: boolean;
+}
+
+/** An action item as `postmortem/summary` sends it. */
+export interface WireActionItem extends ActionItemFacts {
+  /** 0-based line of the row. */
+  line: number;
 }
 
 export interface SummaryResult {

@@ -2,7 +2,7 @@
  * "New Post-Mortem": the template with Incident ID, author and Date Written filled
  * in, and where the file goes. No `vscode` import.
  */
-import { fieldSpec, statusWorkflow, type TemplateDescriptor } from '../../../shared/src/template/descriptor';
+import { escapeRegExp, fieldSpec, statusWorkflow, type TemplateDescriptor } from '../../../shared/src/template/descriptor';
 import { V1_1 } from '../../../shared/src/template/v1_1';
 
 export interface NewPostmortemFields {
@@ -20,7 +20,7 @@ export function utcDate(d: Date): string {
 
 /** Replaces the value of the header line `**<label>:** …` (first occurrence), keeping the line's ending. */
 function setHeaderValue(text: string, label: string, value: string): string {
-  const esc = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const esc = escapeRegExp(label);
   const re = new RegExp(`^(\\*\\*${esc}:\\*\\*)[ \\t]*[^\\r\\n]*`, 'm');
   return text.replace(re, (_m, head: string) => `${head} ${value}`);
 }

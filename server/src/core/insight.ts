@@ -21,6 +21,7 @@
  */
 import type { DateTime } from 'luxon';
 import { ACTION_STATUSES, SEVERITIES, YES_NO } from '../../../shared/src/template/v1_1';
+import type { ActionItemFacts } from '../../../shared/src/protocol';
 import type { Analysis } from './analyze';
 import { summaryInstant } from './timeline';
 import { caseInsensitiveChoice, isPlaceholder, readDate } from './values';
@@ -33,7 +34,7 @@ export const NO_OWNER = '(no owner)';
 export const UNKNOWN_MONTH = '(unknown)';
 
 /** One action item of one post-mortem. Values as written (trimmed), `null` while still a placeholder. */
-export interface ActionItemRow {
+export interface ActionItemRow extends ActionItemFacts {
   /** The document's name as the caller gives it (the CLI: the path as shown). */
   file: string;
   /** 1-based line of the row. */
@@ -41,16 +42,6 @@ export interface ActionItemRow {
   incidentId: string | null;
   /** The `#` cell. */
   number: string | null;
-  action: string;
-  owner: string | null;
-  /** As written; `YYYY-MM-DD` when readable. */
-  targetDate: string | null;
-  /** `YES` → true, `NO` → false, anything else null. */
-  blocking: boolean | null;
-  /** Canonical spelling when it is one of the choices, else as written; null for a placeholder. */
-  status: string | null;
-  open: boolean;
-  overdue: boolean;
 }
 
 /** "Today" as `YYYY-MM-DD` (UTC). */

@@ -53,16 +53,8 @@ export function summarize(analysis: Analysis, opts: SummaryOptions = {}): Summar
   if (opts.asFinal) out.blockers = opts.asFinal.length;
   if (model.timelineTable) out.timeline = { start: model.timelineTable.start, end: model.timelineTable.end };
   if (opts.actionItems) {
-    out.actionItems = actionRows('', analysis, utcDay(opts.now)).map((r) => ({
-      line: r.line - 1,
-      action: r.action,
-      owner: r.owner,
-      targetDate: r.targetDate,
-      blocking: r.blocking,
-      status: r.status,
-      open: r.open,
-      overdue: r.overdue,
-    }));
+    // The facts of `postmortem-lint actions`, on a 0-based line, without what the view does not show.
+    out.actionItems = actionRows('', analysis, utcDay(opts.now)).map(({ file: _f, incidentId: _i, number: _n, line, ...facts }) => ({ ...facts, line: line - 1 }));
   }
   return out;
 }

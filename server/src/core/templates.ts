@@ -6,7 +6,7 @@
  */
 import type { Heading as MdHeading, List as MdList, Root, RootContent, Table as MdTable } from 'mdast';
 import {
-  labelMatches, normLabel,
+  escapeRegExp, exactly, labelMatches, normLabel,
   type BlockSpec, type ColumnSpec, type FieldSpec, type RowSpec, type SectionSpec, type SubsectionSpec, type TableSpec,
   type TemplateDescriptor, type ValueKind,
 } from '../../../shared/src/template/descriptor';
@@ -27,7 +27,7 @@ export interface Template {
   title: RegExp;
 }
 
-export const BUILT_IN_SOURCE = 'built-in template v1.1';
+const BUILT_IN_SOURCE = 'built-in template v1.1';
 
 let builtIn: Template | undefined;
 export function builtInTemplate(): Template {
@@ -48,7 +48,7 @@ export function templateModel(t: Template): Model {
 
 /** `Incident <ID>: <title>` → a matcher of first headings: each `<...>` a wildcard. */
 export function titleMatcher(title: string): RegExp {
-  const parts = title.trim().split(/<[^<>]*>/).map((p) => normLabel(p).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const parts = title.trim().split(/<[^<>]*>/).map((p) => escapeRegExp(normLabel(p)));
   return new RegExp(`^${parts.join('.+?')}$`, 'i');
 }
 
@@ -119,7 +119,7 @@ function readTable(text: string, t: MdTable, section: string, sectionTitle: stri
   const name = (h: string) => (isList ? `${sectionTitle} row {i} ${h}` : `{row} ${h}`);
   const column = (h: string, i: number, key: string, extra: Partial<ColumnSpec> = {}): ColumnSpec => {
     const sample = isList ? rows[0]?.[i] ?? '' : '';
-    return { key, header: h, match: `^${norm[i]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, fallback: i, ...kindOf(sample, h), name: name(h), ...extra };
+    return { key, header: h, match: exactly(norm[i]!), fallback: i, ...kindOf(sample, h), name: name(h), ...extra };
   };
   if (isList && /\(utc\)|^time\b/.test(norm[0] ?? '')) {
     // The timeline: the table whose first column is a time.
@@ -215,7 +215,7 @@ export function readTemplate(text: string, source: string): TemplateDescriptor {
       const num = /^(\d+)\s*[.)]/.exec(t)?.[1];
       const bare = normLabel(t).replace(/^\d+\s*[.)]?\s*/, '').replace(/^\d+[a-z]?\s*[-—.:)]?\s*/, '');
       if (bare === '') throw new TemplateError(source, lineOf(n), `heading "${raw}" has no title`);
-      const match = `^${bare.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
+      const match = exactly(bare);
       if (n.depth === 2 || !currentSection) {
         const key = `s${sections.length + 1}`;
         currentSection = { key, title: t, match, ...(num ? { number: num } : {}), required: !optional, body: [] };
@@ -247,7 +247,7 @@ export function readTemplate(text: string, source: string): TemplateDescriptor {
         const nl = normLabel(label);
         const known = TEMPLATE.fields.find((s) => labelMatches(s, nl));
         const key = unique(known?.key ?? camelKey(label), usedFields);
-        const spec: FieldSpec = { key, label, match: `^${nl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, ...(key === 'incidentId' ? { kind: 'incidentId' as const } : kindOf(value, label)), template: value };
+        const spec: FieldSpec = { key, label, match: exactly(nl), ...(key === 'incidentId' ? { kind: 'incidentId' as const } : kindOf(value, label)), template: value };
         if (nl === 'status' && spec.choices) statusField = key;
         fields.push(spec);
       }
@@ -289,8 +289,10 @@ export function readTemplate(text: string, source: string): TemplateDescriptor {
 
 // ------------------------------------------------------------------ its schema
 
-const DEFS = (bundledSchemaJson() as { $defs: Record<string, unknown> }).$defs;
-const BUNDLED_PROPS = (bundledSchemaJson() as { properties: Record<string, any> }).properties;
+/** What a generated schema borrows from the bundled one: its value definitions and v1.1's timeline and action items. */
+const BUNDLED = bundledSchemaJson() as { $defs: Record<string, unknown>; properties: Record<string, any> };
+const DEFS = BUNDLED.$defs;
+const BUNDLED_PROPS = BUNDLED.properties;
 
 function valueSchema(spec: { kind: ValueKind; choices?: readonly string[] }, description: string): Record<string, unknown> {
   switch (spec.kind) {

@@ -21,7 +21,6 @@ import {
   formatActions,
   formatStats,
   relativePath,
-  selectTemplate,
   utcDay,
   type ActionItemRow,
   type ActionsFormat,
@@ -196,9 +195,8 @@ export function runInsight(command: InsightCommand, argv: readonly string[], io:
     }
     // No file system: the reports need no evidence lookups, and rules that look would only slow them.
     const options: AnalyzeOptions = { settings, root, filePath: file.abs };
-    if (settings.templates.length > 0) {
-      options.template = selectTemplate(text, relativePath(file.abs, root), templates.resolve(settings.templates, root), settings.files);
-    }
+    const template = templates.templateFor(text, relativePath(file.abs, root), settings, root);
+    if (template) options.template = template;
     const analysis = analyze(text, options);
     if (!analysis.isPostmortem) {
       collected.skipped++;

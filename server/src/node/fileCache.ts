@@ -32,13 +32,8 @@ export class FileCache<T> {
     const stamp = this.stamp(abs);
     let entry = this.entries.get(abs);
     if (!entry || entry.stamp !== stamp) {
-      let loaded: { value: T; error?: string };
-      try {
-        loaded = this.load(abs, stamp);
-      } catch (e) {
-        throw new Error(`${abs}: ${(e as Error).message}`);
-      }
-      entry = { stamp, ...loaded };
+      // `load` never throws: a problem is its `error`, with a fallback value.
+      entry = { stamp, ...this.load(abs, stamp) };
       this.entries.set(abs, entry);
     }
     if (entry.error !== undefined && !this.reported.has(entry.error)) {

@@ -5,7 +5,7 @@
  * template) and `onError` hears why once.
  */
 import * as path from 'node:path';
-import { loadTemplateFile, templateSchemaPath, type Template } from '../core';
+import { loadTemplateFile, selectTemplate, templateSchemaPath, type Settings, type Template } from '../core';
 import { FileCache, fileStamp } from './fileCache';
 import { readTextFile } from './fs';
 
@@ -21,6 +21,15 @@ export class TemplateCache {
       onError,
       (abs) => `${fileStamp(abs)}|${fileStamp(templateSchemaPath(abs))}`,
     );
+  }
+
+  /**
+   * The template a document is written with (`selectTemplate`), from the `templates` setting (paths
+   * relative to `base`, the workspace root); undefined without team templates (the built-in one).
+   */
+  templateFor(text: string, relPath: string | undefined, settings: Pick<Settings, 'templates' | 'files'>, base: string): Template | undefined {
+    if (settings.templates.length === 0) return undefined;
+    return selectTemplate(text, relPath, this.resolve(settings.templates, base), settings.files);
   }
 
   /** The usable templates of the `templates` setting, in its order (paths relative to `base`). */

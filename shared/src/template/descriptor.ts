@@ -168,6 +168,16 @@ export function normLabel(s: string): string {
     .toLowerCase();
 }
 
+/** `s` as a regular expression that matches it literally. */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The matcher source of exactly this normalised label. */
+export function exactly(normalised: string): string {
+  return `^${escapeRegExp(normalised)}$`;
+}
+
 const compiled = new Map<string, RegExp>();
 
 /** The compiled matcher (cached by source). */

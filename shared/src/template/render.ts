@@ -25,14 +25,14 @@ export const PLAIN: Renderer = {
 };
 
 /** A keyed table's template row: its label, then each column's template text. */
-export function keyedRowCells(t: KeyedTableSpec, r: KeyedTableSpec['rows'][number]): string[] {
+function keyedRowCells(t: KeyedTableSpec, r: KeyedTableSpec['rows'][number]): string[] {
   const values = t.columns.slice(1);
   if (values.length === 1) return [r.label, templateValue(r)];
   return [r.label, ...values.map((c) => (c.kind === 'detail' ? (r.detail ? `${r.detail} ___` : '') : templateValue(c)))];
 }
 
 /** A table's body rows as the template writes them. */
-export function tableRows(t: TableSpec): string[][] {
+function tableRows(t: TableSpec): string[][] {
   return t.shape === 'keyed' ? t.rows.map((r) => keyedRowCells(t, r)) : t.rows.map((r) => [...r]);
 }
 
@@ -40,7 +40,7 @@ function row(cells: readonly string[], r: Renderer): string {
   return `${r.lit('|')}${cells.map((c) => (c === '' ? r.lit(' ') : `${r.lit(' ')}${c}${r.lit(' ')}`)).join(r.lit('|'))}${r.lit('|')}`;
 }
 
-export function renderTable(t: TableSpec, r: Renderer = PLAIN): string[] {
+function renderTable(t: TableSpec, r: Renderer = PLAIN): string[] {
   const header = t.columns.map((c) => c.header);
   const lines = [r.lit(row(header, PLAIN)), r.lit(`|${header.map((h) => '-'.repeat(h.length + 2)).join('|')}|`)];
   tableRows(t).forEach((cells, i) => {

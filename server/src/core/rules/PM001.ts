@@ -1,11 +1,11 @@
+import { escapeRegExp } from '../../../../shared/src/template/descriptor';
 import type { Section } from '../model';
 import { templateModel, type Template } from '../templates';
 import type { Rule, RuleContext } from './rule';
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The template's closing lines (each optional but the version line), at the end of the text. */
 const footerOf = (t: Template) =>
-  new RegExp(`\\n${t.descriptor.footer.map((l) => `(${escapeRe(l.slice(0, 24))}[^\\n]*\\n)?`).join('')}\\*Template version:[^\\n]*\\n?$`);
+  new RegExp(`\\n${t.descriptor.footer.map((l) => `(${escapeRegExp(l.slice(0, 24))}[^\\n]*\\n)?`).join('')}\\*Template version:[^\\n]*\\n?$`);
 
 const isSection = (t: Template, key: string) => t.descriptor.sections.some((s) => s.key === key);
 

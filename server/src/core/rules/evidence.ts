@@ -4,6 +4,7 @@
  * the workspace root — without node:path, so the core stays platform-free. Paths use "/"
  * (a "\\" counts as one too).
  */
+import { escapeRegExp } from '../../../../shared/src/template/descriptor';
 import type { FileSystem } from '../api';
 import type { Val } from '../model';
 import type { RuleContext } from './rule';
@@ -78,9 +79,6 @@ export function safeTest(pattern: string, id: string): boolean {
   }
 }
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /**
  * Where an evidence path names `<INCIDENT_ID>` or another incident's folder under the
@@ -92,7 +90,7 @@ export function wrongIncidentId(
   id: string,
   evidenceRoot: string,
 ): { other: string; edits: { start: number; end: number; newText: string }[] } | undefined {
-  const root = escapeRe(evidenceRoot.replace(/^\.?\/+|\/+$/g, ''));
+  const root = escapeRegExp(evidenceRoot.replace(/^\.?\/+|\/+$/g, ''));
   const re = new RegExp(`(?:^|/)${root}/([^/\\s\`]+)`, 'g');
   const pathText = ref.path;
   const edits: { start: number; end: number; newText: string }[] = [];
