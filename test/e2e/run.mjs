@@ -341,14 +341,29 @@ try {
   // 7. Quick fix: cursor on the PDT time, Ctrl+., the fix is in the menu; apply it.
   await goTo(QUICK_FIX.line, QUICK_FIX.column);
   await check(`the lightbulb appears on line ${QUICK_FIX.line}, the line of the fixable ${QUICK_FIX.code}`, async () => {
-    const bulb = page.locator('.editor-instance .monaco-editor').locator('.lightBulbWidget, [class*="gutter-lightbulb"]')
-      .filter({ visible: true }).first();
-    await bulb.waitFor({ state: 'visible', timeout: WAIT });
-    const lineNumber = page.locator('.editor-instance .monaco-editor .line-numbers', { hasText: new RegExp(`^${QUICK_FIX.line}$`) }).first();
-    const [b, l] = [await bulb.boundingBox(), await lineNumber.boundingBox()];
-    assert(b && l && Math.abs((b.y + b.height / 2) - (l.y + l.height / 2)) < l.height / 2 + 2,
-      `lightbulb at y=${b?.y}, line ${QUICK_FIX.line} at y=${l?.y}`);
-    return `${await bulb.getAttribute('class')}`;
+    // The bulb is re-rendered whenever code actions are recomputed (a late diagnostics push does
+    // that), so an element found once can be gone a moment later: wait, in the page, until a
+    // visible bulb sits on the line's row, and report the last positions seen if it never does.
+    const seen = { bulb: undefined, line: undefined, cls: undefined };
+    try {
+      const handle = await page.waitForFunction((line) => {
+        const editor = document.querySelector('.editor-instance .monaco-editor');
+        if (!editor) return false;
+        const box = (e) => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 ? r : undefined; };
+        const number = [...editor.querySelectorAll('.line-numbers')].find((e) => e.textContent.trim() === String(line));
+        const bulbs = [...editor.querySelectorAll('.lightBulbWidget, [class*="gutter-lightbulb"]')].filter((e) => box(e));
+        const l = number && box(number);
+        window.__pmBulb = { bulb: bulbs.map((b) => Math.round(box(b).y)).join(',') || 'none', line: l && Math.round(l.y) };
+        if (!l) return false;
+        const on = bulbs.find((b) => { const r = box(b); return Math.abs((r.y + r.height / 2) - (l.y + l.height / 2)) < l.height / 2 + 2; });
+        return on ? on.className : false;
+      }, QUICK_FIX.line, { timeout: WAIT });
+      seen.cls = await handle.jsonValue();
+    } catch (err) {
+      Object.assign(seen, await page.evaluate(() => window.__pmBulb ?? {}));
+      throw new Error(`no lightbulb on line ${QUICK_FIX.line}: lightbulbs at y=${seen.bulb}, line ${QUICK_FIX.line} at y=${seen.line}`);
+    }
+    return seen.cls;
   });
   await page.keyboard.press('Control+.');
   const fixItem = page.locator('.action-widget .monaco-list-row.action', { hasText: QUICK_FIX.title });
