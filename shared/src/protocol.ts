@@ -136,6 +136,42 @@ export interface CheckedSummary {
   timeline?: { headerLine: number; lastLine: number };
   /** Only when asked (`actionItems: true`): every action item, in document order. */
   actionItems?: WireActionItem[];
+  /** The template the document is read with (the built-in v1.1 or a team's: docs/templates.md). */
+  template?: TemplateInfo;
+}
+
+/** Which template a document follows, as the client needs it (status bar, New Post-Mortem). */
+export interface TemplateInfo {
+  /** The template's title: its first heading, `<...>` kept (`Postmortem: <title>`). */
+  title: string;
+  /** The template file's path, or `built-in template v1.1`. */
+  source: string;
+  builtIn: boolean;
+  /** The status workflow, in order: the first is the draft status, the last the final one Mark Final sets. */
+  statuses: string[];
+}
+
+/**
+ * `postmortem/templates` (request, client → server): the templates a document or folder can be
+ * written with — the configured team templates (`postmortem.templates`, `.postmortemrc.json`) in
+ * their order, then the built-in v1.1 — with what New Post-Mortem needs to write a new file.
+ */
+export const TEMPLATES_REQUEST = 'postmortem/templates';
+
+export interface TemplatesParams {
+  /** A document's URI (it need not exist: New Post-Mortem names the file it will write): whose settings and rc file apply. */
+  textDocument: { uri: string };
+}
+
+export interface NewFileTemplate extends TemplateInfo {
+  /** The template's Markdown, as New Post-Mortem writes it before filling in the header fields. */
+  text: string;
+  /** The header fields New Post-Mortem fills in, by role: their labels (absent: no such field). */
+  fields: { incidentId?: string; author?: string; date?: string; status?: string };
+}
+
+export interface TemplatesResult {
+  templates: NewFileTemplate[];
 }
 
 /**

@@ -37,6 +37,8 @@ export interface Analysis {
   schema: CompiledSchema;
   /** Problems of a rule that threw (never expected; kept for the log). */
   internalErrors: string[];
+  /** The template the document was read with (`opts.template`, else the built-in v1.1). */
+  template: Template;
 }
 
 /** By first heading `Incident Post-Mortem`, or by a `settings.files` glob on relPath (forward slashes). */
@@ -159,7 +161,7 @@ export function analyze(text: string, opts: AnalyzeOptions, prepared?: PreparedT
   const status = documentStatus(model, template);
   // A team template's own schema; the built-in template's is the bundled one or the team's `postmortem.schema`.
   const schema = template === builtInTemplate() ? opts.schema ?? bundledSchema() : template.schema;
-  const base: Analysis = { text, lines, isPostmortem: pm, findings: [], model, view, status, schema, internalErrors: [] };
+  const base: Analysis = { text, lines, isPostmortem: pm, findings: [], model, view, status, schema, internalErrors: [], template };
   if (!pm) return base;
 
   const effective: DocumentStatus | undefined = opts.statusAs ? statusWorkflow(template.descriptor).final : status;

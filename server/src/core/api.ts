@@ -42,7 +42,7 @@ export interface HoverInfo {
   end: number;
 }
 
-export type CompletionKind = 'choice' | 'trigger' | 'role' | 'path';
+export type CompletionKind = 'choice' | 'trigger' | 'role' | 'path' | 'snippet';
 
 export interface CompletionEntry {
   label: string;
@@ -51,6 +51,8 @@ export interface CompletionEntry {
   start: number;
   end: number;
   detail?: string;
+  /** A snippet (`kind: 'snippet'`): what is inserted, in snippet syntax (the label is its prefix). */
+  snippet?: string;
 }
 
 export interface SymbolEntry {

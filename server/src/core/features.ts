@@ -3,6 +3,8 @@ import type { Analysis } from './analyze';
 import type { CompletionEntry, HoverInfo, SymbolEntry } from './api';
 import { HEADER_KEYS, ROLE_LABELS, SUMMARY_KEYS, type Span } from './model';
 import { schemaAt } from './schema';
+import { templateSnippets } from './templateSnippets';
+import { builtInTemplate } from './templates';
 import type { Settings } from './types';
 
 const within = (s: Span, offset: number) => offset >= s.start && offset <= s.end;
@@ -39,6 +41,8 @@ export function hoverAt(a: Analysis, offset: number): HoverInfo | undefined {
  */
 export function completionsAt(a: Analysis, offset: number, settings: Settings, evidenceFiles: string[] | (() => string[]) = []): CompletionEntry[] {
   if (!a.isPostmortem) return [];
+  const snippets = snippetsAt(a, offset);
+  if (snippets) return snippets;
   const m = a.model;
   for (const r of Object.values(m.signoff)) {
     if (r && within(r.role, offset)) {
@@ -61,6 +65,22 @@ export function completionsAt(a: Analysis, offset: number, settings: Settings, e
       .map((label) => ({ label, kind: 'choice' as const, start: span.start, end: span.end }));
   }
   return [];
+}
+
+/**
+ * A team template's snippets (templateSnippets.ts) at the start of a line, outside tables and
+ * code: the word typed so far (`pm-ti`) is replaced. The built-in template's are the static
+ * snippets of `snippets/postmortem.json`; none here.
+ */
+function snippetsAt(a: Analysis, offset: number): CompletionEntry[] | undefined {
+  if (a.template === builtInTemplate()) return undefined;
+  const lineStart = a.text.lastIndexOf('\n', offset - 1) + 1;
+  const before = a.text.slice(lineStart, offset);
+  const typed = /^[ \t]*([A-Za-z][\w-]*)?$/.exec(before);
+  if (!typed) return undefined;
+  if (a.model.code.some((c) => offset > c.start && offset < c.end)) return undefined;
+  const start = offset - (typed[1]?.length ?? 0);
+  return templateSnippets(a.template).map((s) => ({ label: s.prefix, kind: 'snippet' as const, start, end: offset, detail: s.description, snippet: s.body }));
 }
 
 export function documentSymbols(a: Analysis): SymbolEntry[] {

@@ -7,8 +7,9 @@ import type { Analysis } from './analyze';
 import type { MarkFinalPlan } from './api';
 import { buildModel, type Model } from './model';
 import { isPlaceholder } from './values';
-import { statusWorkflow } from '../../../shared/src/template/descriptor';
+import { escapeRegExp, fieldRoles, fieldSpec, statusWorkflow, type TemplateDescriptor } from '../../../shared/src/template/descriptor';
 import { V1_1 } from '../../../shared/src/template/v1_1';
+import { builtInTemplate, type Template } from './templates';
 import { SERVER_COMMANDS } from '../../../shared/src/protocol';
 
 /** One post-mortem of the workspace, as workspace symbols list it. */
@@ -24,8 +25,6 @@ export interface IncidentSummary {
   end: number;
 }
 
-const GENERIC_TITLE = /^incident post-?mortem$/i;
-
 /** A value that is written (not a placeholder). */
 const filled = (v: { text: string } | undefined): string | undefined => (v && v.text !== '' && !isPlaceholder(v.text) ? v.text : undefined);
 /** A choice that is made: filled, and not the template's list of options (`HIGH / MEDIUM`). */
@@ -34,18 +33,45 @@ const chosen = (v: { text: string } | undefined): string | undefined => {
   return t !== undefined && !t.includes('/') ? t : undefined;
 };
 
-function summaryOfModel(m: Model): IncidentSummary {
-  const idField = m.header.incidentId?.value;
+type Fields = Record<string, { value: { text: string; start: number; end: number } } | undefined>;
+
+/**
+ * What a title heading says beyond the template's: the text its `<...>` wildcards stand for
+ * (`Postmortem: <title>` → `Checkout latency`); undefined when it is the template's bare title
+ * (`Incident Post-Mortem`); the whole heading when it does not follow the template's title.
+ */
+function titleBeyondTemplate(heading: string, d: TemplateDescriptor): string | undefined {
+  const parts = d.title.trim().split(/<[^<>]*>/);
+  if (parts.length === 1) {
+    const bare = new RegExp(`^${escapeRegExp(d.title.trim()).replace(/-/g, '-?')}`, 'i');
+    if (!bare.test(heading)) return heading;
+    const rest = heading.replace(bare, '');
+    if (rest.trim() === '') return undefined;
+    return /^\s*[:—–-]\s*/.test(rest) ? rest.replace(/^\s*[:—–-]\s*/, '') : heading;
+  }
+  const m = new RegExp(`^${parts.map((p) => escapeRegExp(p.replace(/\s+/g, ' ').trim()).replace(/ /g, '\\s+')).join('\\s*(.+?)\\s*')}$`, 'i').exec(heading);
+  if (!m) return heading;
+  const got = m.slice(1).map((g) => g.trim()).filter((g) => g !== '' && !isPlaceholder(g));
+  return got.length ? got.join(' ') : undefined;
+}
+
+function summaryOfModel(m: Model, d: TemplateDescriptor): IncidentSummary {
+  const header = m.header as Fields;
+  const roles = fieldRoles(d);
+  const keyOf = (label: string | undefined) => (label === undefined ? undefined : d.fields.find((f) => f.label === label)?.key);
+  const idKey = keyOf(roles.incidentId) ?? 'incidentId';
+  const idField = header[idKey]?.value;
   const title = m.title?.text.replace(/[*_`]/g, '').trim();
   const s: IncidentSummary = { start: 0, end: 0 };
   const id = filled(idField);
   if (id !== undefined) s.id = id;
-  const named = title && !GENERIC_TITLE.test(title) ? title.replace(/^incident post-?mortem\s*[:—–-]\s*/i, '') : undefined;
+  const named = title ? titleBeyondTemplate(title, d) : undefined;
   const trigger = filled(m.summary.trigger?.value);
   if (named || trigger) s.title = named || trigger;
-  const severity = chosen(m.summary.severity?.value);
+  const severityKey = keyOf(roles.severity);
+  const severity = chosen(severityKey !== undefined ? header[severityKey]?.value : m.summary.severity?.value);
   if (severity) s.severity = severity;
-  const status = chosen(m.header.status?.value);
+  const status = chosen(fieldSpec(d, d.statusField) ? header[d.statusField]?.value : undefined);
   if (status) s.status = status;
   const at = idField ?? m.title?.textSpan;
   if (at) {
@@ -57,19 +83,20 @@ function summaryOfModel(m: Model): IncidentSummary {
 
 /** The summary of an analysed post-mortem. */
 export function incidentSummary(a: Analysis): IncidentSummary {
-  return summaryOfModel(a.model);
+  return summaryOfModel(a.model, a.template.descriptor);
 }
 
 /**
  * The summary read from a post-mortem's head only: the header and the Incident Summary table
  * stand before its second section, so a workspace scan parses a few kilobytes per file, never
- * the whole document. Offsets are into `text`.
+ * the whole document. Offsets are into `text`. `template`: the one the document is written with
+ * (default: the built-in v1.1); its fields are picked by role (docs/templates.md).
  */
-export function readIncidentSummary(text: string): IncidentSummary {
+export function readIncidentSummary(text: string, template: Template = builtInTemplate()): IncidentSummary {
   let cut = text.length;
   const sections = [...text.slice(0, 200_000).matchAll(/^## /gm)];
   if (sections.length >= 2) cut = sections[1]!.index!;
-  return summaryOfModel(buildModel(text.slice(0, cut)));
+  return summaryOfModel(buildModel(text.slice(0, cut), undefined, template.descriptor), template.descriptor);
 }
 
 /** `INC-1 — Oracle price staleness` and `HIGH · FINAL`: a workspace symbol's name and detail. */

@@ -6,10 +6,11 @@
  */
 import { DateTime } from 'luxon';
 import type { CheckedSummary } from '../../../shared/src/protocol';
-import { ACTION_STATUSES, DOCUMENT_STATUSES, OPEN_ACTION_STATUSES } from '../../../shared/src/status';
+import { ACTION_STATUSES, OPEN_ACTION_STATUSES } from '../../../shared/src/status';
 import type { Analysis } from './analyze';
 import type { Span } from './model';
 import { actionRows, utcDay } from './insight';
+import { templateInfo } from './templates';
 import type { Finding } from './types';
 import { caseInsensitiveChoice, isPlaceholder, readDate } from './values';
 
@@ -17,7 +18,7 @@ import { caseInsensitiveChoice, isPlaceholder, readDate } from './values';
  * `postmortem/summary`'s facts (shared/src/protocol.ts documents each), in offsets: the Status
  * value and the Timeline table as spans; `blockers` only with `asFinal`.
  */
-export type Summary = Pick<CheckedSummary, 'status' | 'statusText' | 'incidentId' | 'errors' | 'blockers' | 'actions' | 'actionItems'> & {
+export type Summary = Pick<CheckedSummary, 'status' | 'statusText' | 'incidentId' | 'errors' | 'blockers' | 'actions' | 'actionItems' | 'template'> & {
   statusValue?: Span;
   timeline?: Span;
 };
@@ -44,11 +45,12 @@ export function summarize(analysis: Analysis, opts: SummaryOptions = {}): Summar
     incidentId: incidentIdOf(analysis),
     errors: analysis.findings.filter((f) => f.severity === 'error').length,
     actions: actionCounts(analysis, opts.now ?? new Date()),
+    template: templateInfo(analysis.template),
   };
   const status = model.header.status?.value;
   if (status) {
     out.statusValue = { start: status.start, end: status.end };
-    if (!analysis.status && !isPlaceholder(status.text, DOCUMENT_STATUSES)) out.statusText = status.text;
+    if (!analysis.status && !isPlaceholder(status.text, out.template!.statuses)) out.statusText = status.text;
   }
   if (opts.asFinal) out.blockers = opts.asFinal.length;
   if (model.timelineTable) out.timeline = { start: model.timelineTable.start, end: model.timelineTable.end };

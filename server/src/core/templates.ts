@@ -5,8 +5,9 @@
  * view, rules, fixes and Mark Final apply.
  */
 import type { Heading as MdHeading, List as MdList, Root, RootContent, Table as MdTable } from 'mdast';
+import type { NewFileTemplate, TemplateInfo } from '../../../shared/src/protocol';
 import {
-  escapeRegExp, exactly, labelMatches, normLabel,
+  escapeRegExp, exactly, fieldRoles, labelMatches, normLabel, statusWorkflow,
   type BlockSpec, type ColumnSpec, type FieldSpec, type RowSpec, type SectionSpec, type SubsectionSpec, type TableSpec,
   type TemplateDescriptor, type ValueKind,
 } from '../../../shared/src/template/descriptor';
@@ -33,6 +34,22 @@ let builtIn: Template | undefined;
 export function builtInTemplate(): Template {
   builtIn ??= { descriptor: TEMPLATE, text: TEMPLATE_1_1, schema: bundledSchema(), source: BUILT_IN_SOURCE, title: titleMatcher(TEMPLATE.title) };
   return builtIn;
+}
+
+/** What the client is told about a template (`postmortem/summary`'s `template`). */
+export function templateInfo(t: Template): TemplateInfo {
+  return { title: t.descriptor.title, source: t.source, builtIn: t === builtInTemplate(), statuses: [...statusWorkflow(t.descriptor).values] };
+}
+
+/** A template as New Post-Mortem writes it (`postmortem/templates`). */
+export function newFileTemplate(t: Template): NewFileTemplate {
+  const { incidentId, author, date, status } = fieldRoles(t.descriptor);
+  const fields: NewFileTemplate['fields'] = {};
+  if (incidentId !== undefined) fields.incidentId = incidentId;
+  if (author !== undefined) fields.author = author;
+  if (date !== undefined) fields.date = date;
+  if (status !== undefined) fields.status = status;
+  return { ...templateInfo(t), text: t.text, fields };
 }
 
 const templateModels = new WeakMap<Template, Model>();

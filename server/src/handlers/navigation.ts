@@ -25,7 +25,8 @@ async function workspacePostmortems(server: ServerContext, index: WorkspaceIndex
     const p = filePathOf(doc.uri);
     if (p !== undefined) open.set(p, doc.getText());
   }
-  return index.postmortems(server.root, settings.files, (file) => open.get(file));
+  const templates = settings.enable ? server.templates.resolve(settings.templates, server.root) : [];
+  return index.postmortems(server.root, settings.files, (file) => open.get(file), templates);
 }
 
 function locationOf(pm: IndexedPostmortem): Location {

@@ -5,6 +5,7 @@
  * URI is read from disk (cached by modification time, size, settings and day).
  */
 import { statSync } from 'node:fs';
+import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   ErrorCodes,
@@ -18,13 +19,16 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   SUMMARY_MAX_URIS as MAX_URIS,
   SUMMARY_REQUEST,
+  TEMPLATES_REQUEST,
   type DocumentSummary,
+  type TemplatesResult,
   type SummaryParams,
   type SummaryResult,
 } from '../../../shared/src/protocol';
-import { analyze, summarize, type Analysis, type AnalyzeOptions, type MarkFinalPlan, type Settings } from '../core';
+import { analyze, builtInTemplate, newFileTemplate, summarize, type Analysis, type AnalyzeOptions, type MarkFinalPlan, type Settings } from '../core';
 import { toDocumentSummary } from '../node/lspConvert';
-import type { HandlerModule } from '../context';
+import { filePathOf, type HandlerModule } from '../context';
+import { uriParam } from './guard';
 import { closedDocument, markFinalPlan } from './commands';
 
 /** What the handler needs from the server (its documents, settings and analyses). */
@@ -58,6 +62,19 @@ export const summaryHandlers: HandlerModule = {
       analyzeOptions: (doc, settings) => server.analyzeOptions(doc, settings),
       markFinalPlan: (doc, settings, open) => markFinalPlan(server, doc, settings, open),
     });
+    // `postmortem/templates`: the configured team templates for a file at `uri` (which need not
+    // exist: New Post-Mortem asks for the file it is about to write), then the built-in one.
+    server.connection.onRequest(
+      TEMPLATES_REQUEST,
+      server.guard(TEMPLATES_REQUEST, async (params: unknown): Promise<TemplatesResult> => {
+        const uri = uriParam(params);
+        const settings = await server.settings.fetch(uri);
+        const file = filePathOf(uri);
+        const base = server.rootFor(uri) ?? (file !== undefined ? path.dirname(file) : process.cwd());
+        const team = settings.enable ? server.templates.resolve(settings.templates, base) : [];
+        return { templates: [...team, builtInTemplate()].map(newFileTemplate) };
+      }),
+    );
   },
 };
 

@@ -7,6 +7,7 @@ import {
   CodeAction,
   CodeActionKind,
   CompletionItemKind,
+  InsertTextFormat,
   DiagnosticSeverity,
   SymbolKind,
   type CompletionItem,
@@ -166,6 +167,7 @@ const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
   trigger: CompletionItemKind.Value,
   role: CompletionItemKind.Keyword,
   path: CompletionItemKind.File,
+  snippet: CompletionItemKind.Snippet,
 };
 
 export function toCompletionItem(lines: LineIndex, c: CompletionEntry, index: number): CompletionItem {
@@ -177,6 +179,10 @@ export function toCompletionItem(lines: LineIndex, c: CompletionEntry, index: nu
     // Keep the core's order: it lists choices as the template does.
     sortText: String(index).padStart(5, '0'),
   };
+  if (c.snippet !== undefined) {
+    item.insertTextFormat = InsertTextFormat.Snippet;
+    item.textEdit = { range: toRange(lines, c.start, c.end), newText: c.snippet };
+  }
   if (c.detail !== undefined) item.detail = c.detail;
   return item;
 }
@@ -211,5 +217,6 @@ export function toDocumentSummary(uri: string, version: number | null, lines: Li
   if (s.blockers !== undefined) out.blockers = s.blockers;
   if (s.timeline) out.timeline = { headerLine: lines.positionAt(s.timeline.start).line, lastLine: lines.positionAt(s.timeline.end).line };
   if (s.actionItems) out.actionItems = s.actionItems;
+  if (s.template) out.template = s.template;
   return out;
 }

@@ -1,14 +1,24 @@
 /**
  * The workspace's post-mortems, for workspace symbols and go to definition: the Markdown files
- * under the root that `isPostmortemText` accepts, each read from its head only (the first 64 KB
- * hold the header and the Incident Summary) and summarised by the core. Bounded: at most
+ * under the root that `isPostmortemText` accepts or a team template claims (`selectTemplate`),
+ * each read from its head only (the first 64 KB hold the header and the Incident Summary) and
+ * summarised by the core with its own template. Bounded: at most
  * `MAX_FILES` Markdown files, `MAX_DEPTH` folders deep, never into `node_modules`, `.git` or
  * other dot folders; the folder walk is reused for `LIST_TTL_MS`, and each file's summary is
  * cached by its modification time and size.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isPostmortemText, readIncidentSummary, relativePath, type IncidentSummary } from '../core';
+import { builtInTemplate, isPostmortemText, readIncidentSummary, relativePath, selectTemplate, type IncidentSummary, type Template } from '../core';
+
+/** A number per template object (a changed template file is a new object): part of the cache key. */
+const templateIds = new WeakMap<Template, number>();
+let nextTemplateId = 1;
+function templateId(t: Template): number {
+  let id = templateIds.get(t);
+  if (id === undefined) templateIds.set(t, (id = nextTemplateId++));
+  return id;
+}
 
 export const MAX_FILES = 5000;
 const MAX_DEPTH = 12;
@@ -83,18 +93,25 @@ export class WorkspaceIndex {
 
   /**
    * The post-mortems under `root`. `openText(file)`: an open document's text, which counts over
-   * the file on disk.
+   * the file on disk. `templates`: the configured team templates (the built-in one is always there).
    */
-  postmortems(root: string, globs: readonly string[], openText: (file: string) => string | undefined): IndexedPostmortem[] {
+  postmortems(root: string, globs: readonly string[], openText: (file: string) => string | undefined, templates: readonly Template[] = []): IndexedPostmortem[] {
     const out: IndexedPostmortem[] = [];
     const { files } = this.markdownFiles(root);
     const seen = new Set<string>();
+    // What `analyze` checks: a team template selected for it, else the built-in detection.
+    const read = (file: string, text: string, rel: string | undefined): IndexedPostmortem | undefined => {
+      const t = selectTemplate(text, rel, templates, globs);
+      if (t === builtInTemplate() && !isPostmortemText(text, rel, globs)) return undefined;
+      return { file, head: text, summary: readIncidentSummary(text, t) };
+    };
     for (const file of files) {
       seen.add(file);
       const rel = relativePath(file, root);
       const open = openText(file);
       if (open !== undefined) {
-        if (isPostmortemText(open, rel, globs)) out.push({ file, head: open, summary: readIncidentSummary(open) });
+        const pm = read(file, open, rel);
+        if (pm) out.push(pm);
         continue;
       }
       let st: fs.Stats;
@@ -104,7 +121,7 @@ export class WorkspaceIndex {
         continue;
       }
       let e = this.entries.get(file);
-      const globsKey = globs.join('\u0000');
+      const globsKey = [...globs, ...templates.map(templateId)].join('\u0000');
       if (!e || e.mtimeMs !== st.mtimeMs || e.size !== st.size || e.globs !== globsKey) {
         let head: string;
         try {
@@ -112,7 +129,7 @@ export class WorkspaceIndex {
         } catch {
           continue;
         }
-        e = { mtimeMs: st.mtimeMs, globs: globsKey, size: st.size, pm: isPostmortemText(head, rel, globs) ? { file, head, summary: readIncidentSummary(head) } : undefined };
+        e = { mtimeMs: st.mtimeMs, globs: globsKey, size: st.size, pm: read(file, head, rel) };
         this.entries.set(file, e);
       }
       if (e.pm) out.push(e.pm);

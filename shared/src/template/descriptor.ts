@@ -213,3 +213,34 @@ export function tableSpec<T extends TemplateDescriptor>(d: T, key: string): Tabl
 export function fieldSpec(d: TemplateDescriptor, key: string): FieldSpec | undefined {
   return d.fields.find((f) => f.key === key);
 }
+
+/**
+ * The header fields a template's fields play a part in, by role (docs/templates.md "Which field is
+ * which"): the Incident ID (key `incidentId`: a field labelled `Incident ID`), the author
+ * (`Post-Mortem Author`, `Author`, `Authors`), the date written (`Date Written (UTC)`, `Date`,
+ * `Date written`) and the Status (the status workflow's field). Labels as the template writes them;
+ * absent when the template has no such field. New Post-Mortem fills these in; workspace symbols read them.
+ */
+export interface FieldRoles {
+  incidentId?: string;
+  author?: string;
+  date?: string;
+  status?: string;
+  /** A header field labelled `Severity` (v1.1 keeps it in the Incident Summary table instead). */
+  severity?: string;
+}
+
+/** The labels of `d`'s fields by role (see `FieldRoles`). */
+export function fieldRoles(d: TemplateDescriptor): FieldRoles {
+  const out: FieldRoles = {};
+  const by = (test: (f: FieldSpec, n: string) => boolean) => d.fields.find((f) => test(f, normLabel(f.label)))?.label;
+  const set = (k: keyof FieldRoles, v: string | undefined) => {
+    if (v !== undefined) out[k] = v;
+  };
+  set('incidentId', by((f, n) => f.key === 'incidentId' || n === 'incident id'));
+  set('author', by((f, n) => f.key === 'author' || /^(post-?mortem )?authors?$/.test(n)));
+  set('date', by((f, n) => f.key === 'dateWritten' || /^date( written)?( \(utc\))?$/.test(n)));
+  set('status', d.statusField !== '' ? fieldSpec(d, d.statusField)?.label : undefined);
+  set('severity', by((_f, n) => n === 'severity'));
+  return out;
+}
