@@ -1,6 +1,6 @@
 /** Which document a command works on: its URI argument (code lens, status bar, view) or the active editor. */
 import * as vscode from 'vscode';
-import { isPostmortemDocument } from './postmortems';
+import { detectPostmortem, type DetectClient } from './postmortems';
 
 export async function targetDocument(arg: unknown): Promise<vscode.TextDocument | undefined> {
   const uri = arg instanceof vscode.Uri ? arg : typeof arg === 'string' ? safeParse(arg) : undefined;
@@ -20,13 +20,19 @@ export async function targetDocument(arg: unknown): Promise<vscode.TextDocument 
   return doc;
 }
 
-/** The target, when it is a post-mortem; otherwise says so and returns undefined. */
-export async function targetPostmortem(arg: unknown): Promise<vscode.TextDocument | undefined> {
+/**
+ * The target, when it is a post-mortem (the line test, else the running server: a team
+ * template's document); otherwise says so and returns undefined.
+ */
+export async function targetPostmortem(arg: unknown, client?: DetectClient): Promise<vscode.TextDocument | undefined> {
   const doc = await targetDocument(arg);
   if (!doc) return undefined;
-  if (!isPostmortemDocument(doc)) {
+  const yes = client ? await detectPostmortem(doc, client) : await detectPostmortem(doc, { isStarted: false, summary: async () => undefined });
+  if (!yes) {
     void vscode.window.showInformationMessage(
-      'This is not a post-mortem: its first heading is not "Incident Post-Mortem" and its path does not match postmortem.files.',
+      vscode.l10n.t(
+        'This is not a post-mortem: its first heading is neither "Incident Post-Mortem" nor the title of a configured template (postmortem.templates, .postmortemrc.json), and its path does not match postmortem.files.',
+      ),
     );
     return undefined;
   }

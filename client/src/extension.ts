@@ -21,7 +21,7 @@ import { insertTimelineRow } from './commands/insertTimelineRow';
 import { markFinal } from './commands/markFinal';
 import { newPostmortem } from './commands/newPostmortem';
 import { PostmortemClient } from './languageClient';
-import { isPostmortemDocument, MARKDOWN_SELECTOR, workspaceHasPostmortemPaths } from './postmortems';
+import { detectPostmortem, isPostmortemDocument, MARKDOWN_SELECTOR, onDidChangePostmortemState, workspaceHasPostmortemPaths, workspaceMayHaveTeamTemplates } from './postmortems';
 import { PostmortemsView } from './postmortemsView';
 import { postmortemPreview, type MarkdownItLike } from './pure/preview';
 import { ReadinessStatusBar } from './statusBar';
@@ -72,7 +72,7 @@ export function activate(context: vscode.ExtensionContext): PostmortemAssistantA
     run(COMMANDS.formatTimeline, 'Format Timeline Table', (uri, options) => formatTimeline(pm, uri, options)),
     run(COMMANDS.insertEvidencePath, 'Insert Evidence Path', (uri) => insertEvidencePath(pm, uri)),
     run(COMMANDS.insertTimelineRow, 'Insert Timeline Row', (uri) => insertTimelineRow(pm, uri)),
-    run(COMMANDS.newPostmortem, 'New Post-Mortem', () => newPostmortem()),
+    run(COMMANDS.newPostmortem, 'New Post-Mortem', () => newPostmortem(pm)),
     run(COMMANDS.refreshView, 'Refresh Post-Mortems', async () => view.refresh(true)),
     run(COMMANDS.restartServer, 'Restart Language Server', async () => {
       if (pm.isStarted) await pm.restart(vscode.l10n.t('asked for by the user'));
@@ -88,14 +88,28 @@ export function activate(context: vscode.ExtensionContext): PostmortemAssistantA
     pm.onDidStart(() => actionItems.refresh()),
   );
 
-  // The active editor's context key (menus) and the lazy start of the server.
+  // The active editor's context key (menus) and the lazy start of the server. The line test
+  // answers at once; for anything else the running server is asked (a team template's document).
   const onEditor = (editor: vscode.TextEditor | undefined): void => {
     const yes = editor !== undefined && isPostmortemDocument(editor.document);
     void vscode.commands.executeCommand('setContext', CONTEXT.isPostmortem, yes);
     if (yes) startServer(pm);
+    else if (editor && pm.isStarted) {
+      void detectPostmortem(editor.document, pm).then((server) => {
+        if (server && vscode.window.activeTextEditor === editor) void vscode.commands.executeCommand('setContext', CONTEXT.isPostmortem, true);
+      });
+    }
   };
   context.subscriptions.push(
     vscode.window.onDidChangeActiveTextEditor(onEditor),
+    pm.onDidStart(() => onEditor(vscode.window.activeTextEditor)),
+    onDidChangePostmortemState((uri) => {
+      const editor = vscode.window.activeTextEditor;
+      if (editor && editor.document.uri.toString() === uri.toString()) {
+        void vscode.commands.executeCommand('setContext', CONTEXT.isPostmortem, isPostmortemDocument(editor.document));
+        statusBar.schedule(0);
+      }
+    }),
     vscode.workspace.onDidOpenTextDocument((doc) => {
       if (!pm.isStarted && isPostmortemDocument(doc)) startServer(pm);
     }),
@@ -128,7 +142,8 @@ function startServer(pm: PostmortemClient): void {
 async function startIfWorkspaceHasPostmortems(pm: PostmortemClient): Promise<void> {
   if (pm.isStarted) return;
   try {
-    if (await workspaceHasPostmortemPaths()) startServer(pm);
+    // Team templates: documents only the server recognises (their first heading is the team's).
+    if ((await workspaceHasPostmortemPaths()) || (await workspaceMayHaveTeamTemplates())) startServer(pm);
   } catch {
     // A failed search only delays the start until a post-mortem is opened.
   }

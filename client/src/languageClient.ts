@@ -13,10 +13,13 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { CLIENT_COMMANDS, DIAGNOSTIC_SOURCE, SERVER_COMMANDS, REPORT_REQUEST, SUMMARY_MAX_URIS, SUMMARY_REQUEST, type DocumentSummary, type ReportParams, type SummaryParams } from '../../shared/src/protocol';
+import {
+  CLIENT_COMMANDS, DIAGNOSTIC_SOURCE, SERVER_COMMANDS, REPORT_REQUEST, SUMMARY_MAX_URIS, SUMMARY_REQUEST, TEMPLATES_REQUEST,
+  type DocumentSummary, type NewFileTemplate, type ReportParams, type SummaryParams, type TemplatesParams,
+} from '../../shared/src/protocol';
 import { CONFIG_SECTION } from '../../shared/src/settings';
-import { MARKDOWN_SELECTOR } from './postmortems';
-import { parseSummaryResult } from './pure/protocol';
+import { MARKDOWN_SELECTOR, rememberServerAnswer } from './postmortems';
+import { parseSummaryResult, parseTemplatesResult } from './pure/protocol';
 import { initialSettings } from './settings';
 
 export class PostmortemClient implements vscode.Disposable {
@@ -135,9 +138,25 @@ export class PostmortemClient implements vscode.Disposable {
       const raw: unknown = token ? await client.sendRequest(SUMMARY_REQUEST, params, token) : await client.sendRequest(SUMMARY_REQUEST, params);
       const parsed = parseSummaryResult(raw, params.uris);
       if (!parsed) throw new Error(`${SUMMARY_REQUEST}: unexpected answer from the language server`);
-      batch.forEach((u, j) => out.set(u.toString(), parsed[j]!));
+      batch.forEach((u, j) => {
+        out.set(u.toString(), parsed[j]!);
+        // The server is the one detector: its answer counts wherever the client asks "a post-mortem?".
+        rememberServerAnswer(u, parsed[j]!.checked);
+      });
     }
     return out;
+  }
+
+  /**
+   * `postmortem/templates`: the templates a file at `uri` (which need not exist) can be written
+   * with — the configured team templates, then the built-in one. Rejects on a bad answer.
+   */
+  async templates(uri: vscode.Uri): Promise<NewFileTemplate[]> {
+    const client = await this.start();
+    const params: TemplatesParams = { textDocument: { uri: client.code2ProtocolConverter.asUri(uri) } };
+    const parsed = parseTemplatesResult(await client.sendRequest(TEMPLATES_REQUEST, params));
+    if (!parsed || parsed.length === 0) throw new Error(`${TEMPLATES_REQUEST}: unexpected answer from the language server`);
+    return parsed;
   }
 
   /** `postmortem/report`: the Markdown statistics of these documents (Export Report). Rejects on a bad answer. */

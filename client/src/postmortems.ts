@@ -1,7 +1,34 @@
-/** Which documents and files are post-mortems (VS Code side of pure/detect.ts). */
+/**
+ * Which documents and files are post-mortems. The server decides (it knows each folder's team
+ * templates: `postmortem.templates` and `.postmortemrc.json`); every `postmortem/summary` answer
+ * about a document is remembered here (`rememberServerAnswer`). Before the server has answered
+ * (or while it is not running) the core's own line test (pure/detect.ts: the title `Incident
+ * Post-Mortem` or a `postmortem.files` glob — the same test the server applies for the built-in
+ * template) gives the answer, so the status bar and menus need no round trip for v1.1 documents.
+ */
 import * as vscode from 'vscode';
 import { hasPostmortemTitle, isPostmortemText, matchesFiles } from './pure/detect';
-import { filesGlobs, isEnabled } from './settings';
+import { filesGlobs, isEnabled, templatesSetting } from './settings';
+
+/** What the server last said about a document or file (by `uri.toString()`): a post-mortem or not. */
+const serverSays = new Map<string, boolean>();
+const changed = new vscode.EventEmitter<vscode.Uri>();
+/** Fires when the server's answer about a document changes what `isPostmortemDocument` says. */
+export const onDidChangePostmortemState = changed.event;
+
+/** Records the server's answer about `uri` (called for every `postmortem/summary` result). */
+export function rememberServerAnswer(uri: vscode.Uri, isPostmortem: boolean): void {
+  const key = uri.toString();
+  if (serverSays.get(key) === isPostmortem) return;
+  if (serverSays.size > 10_000) serverSays.clear();
+  serverSays.set(key, isPostmortem);
+  changed.fire(uri);
+}
+
+/** Markdown in a file or untitled editor, with checks enabled: what may be a post-mortem at all. */
+export function mayBePostmortem(doc: vscode.TextDocument): boolean {
+  return doc.languageId === 'markdown' && (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled') && isEnabled(doc.uri);
+}
 
 export const MARKDOWN_SELECTOR: { language: string; scheme: string }[] = [
   { language: 'markdown', scheme: 'file' },
@@ -16,10 +43,44 @@ export function workspaceRelativePath(uri: vscode.Uri): string | undefined {
   return rel === uri.fsPath ? undefined : rel;
 }
 
+/**
+ * Whether `doc` is a post-mortem, now (synchronous): the core's line test, or the server's last
+ * answer (a document of a team template). `detectPostmortem` asks the server.
+ */
 export function isPostmortemDocument(doc: vscode.TextDocument): boolean {
-  if (doc.languageId !== 'markdown' || (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled')) return false;
-  if (!isEnabled(doc.uri)) return false;
-  return isPostmortemText(doc.getText(), workspaceRelativePath(doc.uri), filesGlobs(doc.uri));
+  if (!mayBePostmortem(doc)) return false;
+  return isPostmortemText(doc.getText(), workspaceRelativePath(doc.uri), filesGlobs(doc.uri)) || serverSays.get(doc.uri.toString()) === true;
+}
+
+/** What `detectPostmortem` needs from the language client. */
+export interface DetectClient {
+  readonly isStarted: boolean;
+  summary(uri: vscode.Uri, options?: { blockers?: boolean }, token?: vscode.CancellationToken): Promise<{ checked: boolean } | undefined>;
+}
+
+/**
+ * Whether `doc` is a post-mortem, asking the running server when the line test says no (a team
+ * template's document: `# Postmortem: …`). The answer is remembered for `isPostmortemDocument`.
+ */
+export async function detectPostmortem(doc: vscode.TextDocument, client: DetectClient): Promise<boolean> {
+  if (isPostmortemDocument(doc)) return true;
+  if (!mayBePostmortem(doc) || !client.isStarted) return false;
+  const s = await client.summary(doc.uri); // remembered by the client's `summaries`
+  return s?.checked === true;
+}
+
+/**
+ * True when some workspace folder configures team templates (`postmortem.templates`) or holds a
+ * `.postmortemrc.json` (which may name some): documents only the server can recognise may exist.
+ */
+export async function workspaceMayHaveTeamTemplates(token?: vscode.CancellationToken): Promise<boolean> {
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    if (!isEnabled(folder.uri)) continue;
+    if (templatesSetting(folder.uri).length > 0) return true;
+    const rc = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/.postmortemrc.json'), EXCLUDE, 1, token);
+    if (rc.length) return true;
+  }
+  return false;
 }
 
 const EXCLUDE = '**/{node_modules,.git}/**';
@@ -54,8 +115,12 @@ interface ScanCacheEntry {
 export class PostmortemScanner {
   private readonly cache = new Map<string, ScanCacheEntry>();
 
+  /** `server`: the running language client, asked about the Markdown files the line test does not accept (team templates). */
+  constructor(private readonly server?: DetectClient & { summaries(uris: readonly vscode.Uri[], options?: object, token?: vscode.CancellationToken): Promise<Map<string, { checked: boolean }>> }) {}
+
   async find(token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
     const found = new Map<string, vscode.Uri>();
+    const others: vscode.Uri[] = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       if (!isEnabled(folder.uri)) continue;
       const globs = filesGlobs(folder.uri);
@@ -71,6 +136,16 @@ export class PostmortemScanner {
         if (found.has(key)) continue;
         const rel = vscode.workspace.asRelativePath(uri, false);
         if (matchesFiles(rel, globs) || (await this.hasTitle(uri))) found.set(key, uri);
+        else others.push(uri);
+      }
+    }
+    if (this.server?.isStarted && others.length && !token?.isCancellationRequested) {
+      // Documents of a team template: only the server knows its folder's templates.
+      try {
+        const answers = await this.server.summaries(others, {}, token);
+        for (const uri of others) if (answers.get(uri.toString())?.checked) found.set(uri.toString(), uri);
+      } catch {
+        // The server cannot say: the line test's answer stands.
       }
     }
     return [...found.values()].sort((a, b) => a.path.localeCompare(b.path));

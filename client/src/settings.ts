@@ -55,3 +55,8 @@ export function initialSettings(): Record<string, unknown> {
     timeline: { sortOnFormat: c.get('timeline.sortOnFormat') },
   };
 }
+
+/** `postmortem.templates`: the team templates configured for this scope (paths as written). */
+export function templatesSetting(scope?: vscode.ConfigurationScope): string[] {
+  return strings(config(scope).get('templates')) ?? [];
+}

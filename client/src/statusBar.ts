@@ -8,7 +8,8 @@ import * as vscode from 'vscode';
 import { CLIENT_COMMANDS } from '../../shared/src/protocol';
 import { CONFIG_SECTION } from '../../shared/src/settings';
 import type { PostmortemClient } from './languageClient';
-import { isPostmortemDocument } from './postmortems';
+import { isPostmortemDocument, mayBePostmortem } from './postmortems';
+import { finalStatus } from './pure/protocol';
 
 const DEBOUNCE_MS = 300;
 
@@ -45,7 +46,10 @@ export class ReadinessStatusBar implements vscode.Disposable {
     this.pending?.dispose();
     this.pending = undefined;
     const doc = vscode.window.activeTextEditor?.document;
-    if (!doc || !isPostmortemDocument(doc)) {
+    // The line test says yes at once; any other Markdown document is the server's to judge
+    // (a team template's document), once it runs.
+    const known = doc !== undefined && isPostmortemDocument(doc);
+    if (!doc || (!known && !(this.client.isStarted && mayBePostmortem(doc)))) {
       this.item.hide();
       return;
     }
@@ -53,10 +57,11 @@ export class ReadinessStatusBar implements vscode.Disposable {
     const cts = (this.pending = new vscode.CancellationTokenSource());
     const summary = this.client.isStarted ? await this.client.summary(uri, { blockers: true }, cts.token) : undefined;
     if (cts.token.isCancellationRequested || gen !== this.generation) return;
-    if (summary && !summary.checked) {
-      this.item.hide(); // the server does not check this document (disabled)
+    if ((summary && !summary.checked) || (!summary && !known)) {
+      this.item.hide(); // the server does not check this document (not a post-mortem, disabled), or cannot say
       return;
     }
+    const final = summary?.checked ? finalStatus(summary) : 'FINAL';
     this.item.command = { title: 'Mark Final', command: CLIENT_COMMANDS.markFinal, arguments: [uri] };
     const blockers = summary?.blockers;
     if (blockers === undefined) {
@@ -65,14 +70,14 @@ export class ReadinessStatusBar implements vscode.Disposable {
       this.item.tooltip = 'Click Mark Final to check the post-mortem as FINAL.';
     } else if (blockers > 0) {
       this.item.text = `$(error) ${blockers === 1 ? '1 blocker' : `${blockers} blockers`}`;
-      this.item.tooltip = `${blockers} problem${blockers === 1 ? '' : 's'} would block FINAL. Click to list them (Mark Final changes nothing while anything blocks).`;
-    } else if (summary?.status === 'FINAL') {
-      this.item.text = '$(pass) FINAL';
-      this.item.tooltip = 'Status is FINAL and nothing blocks it.';
+      this.item.tooltip = `${blockers} problem${blockers === 1 ? '' : 's'} would block ${final}. Click to list them (Mark Final changes nothing while anything blocks).`;
+    } else if (summary?.status === final) {
+      this.item.text = `$(pass) ${final}`;
+      this.item.tooltip = `Status is ${final} and nothing blocks it.`;
       this.item.command = undefined;
     } else {
-      this.item.text = '$(pass) FINAL-ready';
-      this.item.tooltip = 'Nothing blocks FINAL. Click to mark the post-mortem FINAL.';
+      this.item.text = `$(pass) ${final}-ready`;
+      this.item.tooltip = `Nothing blocks ${final}. Click to mark the post-mortem ${final}.`;
     }
     this.item.show();
   }

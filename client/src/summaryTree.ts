@@ -16,7 +16,8 @@ const DEBOUNCE_MS = 500;
 export abstract class SummaryTree<Entry, Node> implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly scanner = new PostmortemScanner();
+  /** Finds the files; asks the server about Markdown files of a team template. */
+  private scanner: PostmortemScanner | undefined;
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private watching = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -102,7 +103,7 @@ export abstract class SummaryTree<Entry, Node> implements vscode.TreeDataProvide
     const rescan = this.rescan;
     const stale = [...this.stale];
     let uris: vscode.Uri[];
-    if (rescan) uris = await this.scanner.find(token);
+    if (rescan) uris = await (this.scanner ??= new PostmortemScanner(this.client)).find(token);
     else uris = stale.map((k) => this.entries.get(k)?.uri).filter((u): u is vscode.Uri => u !== undefined);
     if (token.isCancellationRequested) return;
     let summaries: Map<string, DocumentSummary> | undefined;

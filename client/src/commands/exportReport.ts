@@ -18,7 +18,7 @@ export async function exportReport(pm: PostmortemClient): Promise<void> {
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Post-mortem report', cancellable: true },
     async (_progress, token) => {
-      const uris = await new PostmortemScanner().find(token);
+      const uris = await new PostmortemScanner(pm).find(token);
       if (token.isCancellationRequested) return undefined;
       return pm.report(uris, uris.map((u) => vscode.workspace.asRelativePath(u)), token);
     },

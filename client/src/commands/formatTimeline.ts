@@ -12,7 +12,7 @@ export interface FormatTimelineOptions {
 }
 
 export async function formatTimeline(client: PostmortemClient, arg: unknown, options?: unknown): Promise<void> {
-  const doc = await targetPostmortem(arg);
+  const doc = await targetPostmortem(arg, client);
   if (!doc) return;
   const o = (typeof options === 'object' && options !== null ? options : {}) as FormatTimelineOptions;
   const sortByTime = typeof o.sortByTime === 'boolean' ? o.sortByTime : sortOnFormat(doc.uri);

@@ -18,7 +18,7 @@ const MAX_FILES = 2000;
 const MAX_DEPTH = 8;
 
 export async function insertEvidencePath(client: PostmortemClient, arg: unknown): Promise<void> {
-  const doc = await targetPostmortem(arg);
+  const doc = await targetPostmortem(arg, client);
   if (!doc) return;
   // The Incident ID as the server reads it (the document's current version).
   const summary = await client.summary(doc.uri);

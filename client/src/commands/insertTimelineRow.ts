@@ -9,7 +9,7 @@ import type { PostmortemClient } from '../languageClient';
 import { timelineInsertLine, timelineRowSnippet } from '../pure/timeline';
 
 export async function insertTimelineRow(client: PostmortemClient, arg: unknown, now: () => Date = () => new Date()): Promise<void> {
-  const doc = await targetPostmortem(arg);
+  const doc = await targetPostmortem(arg, client);
   if (!doc) return;
   const editor = await editorFor(doc);
   const eol = doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';

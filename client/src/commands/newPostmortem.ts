@@ -2,13 +2,17 @@
  * New Post-Mortem: asks for the Incident ID and creates
  * `<workspace>/<postmortem.newFileFolder>/<ID>.md` from the template, with the ID,
  * the author (git `user.name`) and Date Written (today, UTC) filled in. Never
- * overwrites a file.
+ * overwrites a file. The template is the one the server names for that folder
+ * (`postmortem/templates`): a configured team template, asked for in a quick pick when
+ * there are several; the built-in v1.1 when none is configured or the server cannot say.
  */
 import { execFile } from 'node:child_process';
 import * as vscode from 'vscode';
 import { TEMPLATE_1_1 } from '../../../server/src/core/template';
 import { compileIdPattern, validateNewIncidentId } from '../pure/incidentId';
-import { fillTemplate, newFileRelPath, relativeFolderSegments } from '../pure/newPostmortem';
+import type { NewFileTemplate } from '../../../shared/src/protocol';
+import type { PostmortemClient } from '../languageClient';
+import { fillTemplate, firstBlank, newFileRelPath, relativeFolderSegments, templateChoices, V1_1_LABELS, type NewFileLabels } from '../pure/newPostmortem';
 import { DEFAULT_SETTINGS } from '../../../shared/src/settings';
 import { folderSetting, incidentIdPattern } from '../settings';
 
@@ -28,7 +32,41 @@ export function gitUserName(cwd: string | undefined): Promise<string | undefined
   });
 }
 
-export async function newPostmortem(): Promise<void> {
+interface TemplateItem extends vscode.QuickPickItem {
+  template: NewFileTemplate;
+}
+
+/**
+ * The template to write (undefined: the user cancelled the pick). `probe`: a file in the target
+ * folder, whose settings and `.postmortemrc.json` apply.
+ */
+async function chooseTemplate(client: PostmortemClient | undefined, probe: vscode.Uri): Promise<{ text: string; labels: NewFileLabels; builtIn: boolean } | undefined> {
+  const builtIn = { text: TEMPLATE_1_1, labels: V1_1_LABELS, builtIn: true };
+  let templates: NewFileTemplate[];
+  try {
+    if (!client) return builtIn;
+    templates = await client.templates(probe);
+  } catch {
+    return builtIn; // the server cannot say: the built-in template
+  }
+  const choice = templateChoices(templates);
+  if (!choice) return builtIn;
+  let t: NewFileTemplate;
+  if ('use' in choice) t = choice.use;
+  else {
+    const items: TemplateItem[] = choice.pick.map((template) => ({
+      label: template.title,
+      description: template.builtIn ? vscode.l10n.t('built-in template') : vscode.workspace.asRelativePath(template.source, false),
+      template,
+    }));
+    const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('New Post-Mortem'), placeHolder: vscode.l10n.t('Which template?'), ignoreFocusOut: true });
+    if (!picked) return undefined;
+    t = picked.template;
+  }
+  return { text: t.builtIn ? TEMPLATE_1_1 : t.text, labels: { fields: t.fields, statuses: t.statuses }, builtIn: t.builtIn };
+}
+
+export async function newPostmortem(client?: PostmortemClient): Promise<void> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 0) {
     void vscode.window.showWarningMessage('Open a folder first: the new post-mortem is created inside the workspace.');
@@ -48,6 +86,9 @@ export async function newPostmortem(): Promise<void> {
     void vscode.window.showErrorMessage(`postmortem.newFileFolder: ${target.error}.`);
     return;
   }
+
+  const template = await chooseTemplate(client, vscode.Uri.joinPath(folder.uri, ...target.segments, 'new-post-mortem.md'));
+  if (!template) return;
 
   const input = await vscode.window.showInputBox({
     title: 'New Post-Mortem',
@@ -70,7 +111,7 @@ export async function newPostmortem(): Promise<void> {
   }
 
   const author = folder.uri.scheme === 'file' ? await gitUserName(folder.uri.fsPath) : undefined;
-  const text = fillTemplate(TEMPLATE_1_1, { incidentId: id, author, now: new Date() });
+  const text = fillTemplate(template.text, { incidentId: id, author, now: new Date() }, template.labels);
   try {
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(folder.uri, ...target.segments));
     // Checked again right before writing: never overwrite a file that appeared meanwhile.
@@ -86,9 +127,9 @@ export async function newPostmortem(): Promise<void> {
   const editor = await vscode.window.showTextDocument(uri);
   // Put the cursor on the first value still to fill in.
   for (let line = 0; line < editor.document.lineCount; line++) {
-    const m = /_{3,}/.exec(editor.document.lineAt(line).text);
+    const m = firstBlank(editor.document.lineAt(line).text, template.builtIn);
     if (m) {
-      editor.selection = new vscode.Selection(line, m.index, line, m.index + m[0].length);
+      editor.selection = new vscode.Selection(line, m.start, line, m.start + m.length);
       editor.revealRange(editor.selection);
       break;
     }

@@ -2,7 +2,8 @@
  * "New Post-Mortem": the template with Incident ID, author and Date Written filled
  * in, and where the file goes. No `vscode` import.
  */
-import { escapeRegExp, fieldSpec, statusWorkflow, type TemplateDescriptor } from '../../../shared/src/template/descriptor';
+import type { NewFileTemplate } from '../../../shared/src/protocol';
+import { escapeRegExp, fieldRoles, statusWorkflow } from '../../../shared/src/template/descriptor';
 import { V1_1 } from '../../../shared/src/template/v1_1';
 
 export interface NewPostmortemFields {
@@ -25,25 +26,62 @@ function setHeaderValue(text: string, label: string, value: string): string {
   return text.replace(re, (_m, head: string) => `${head} ${value}`);
 }
 
+/** Which header fields New Post-Mortem fills in (their labels) and the draft status. */
+export interface NewFileLabels {
+  fields: NewFileTemplate['fields'];
+  /** The status workflow; its first status is the draft one. */
+  statuses: readonly string[];
+}
+
+/** Template v1.1's: Incident ID, Post-Mortem Author, Date Written (UTC), Status → DRAFT. */
+export const V1_1_LABELS: NewFileLabels = { fields: fieldRoles(V1_1), statuses: statusWorkflow(V1_1).values };
+
 /**
- * The template, filled in for a new incident:
- * - Incident ID, Post-Mortem Author (when known) and Date Written (UTC) set;
- * - Status set to DRAFT (a new post-mortem is a draft; same severities as unset);
+ * The template, filled in for a new incident (the template's fields by role, docs/templates.md;
+ * a field the template does not have is skipped):
+ * - Incident ID, author (when known) and date written (UTC) set;
+ * - Status set to the workflow's first status (v1.1: DRAFT; a new post-mortem is a draft; same
+ *   severities as unset);
  * - `<INCIDENT_ID>` in evidence paths replaced by the ID, because once the ID is set
  *   a leftover `<INCIDENT_ID>` is an error (PM013).
  * Everything else stays the template, byte for byte, with the template's line endings.
  */
-export function fillTemplate(template: string, fields: NewPostmortemFields, d: TemplateDescriptor = V1_1): string {
+export function fillTemplate(template: string, fields: NewPostmortemFields, labels: NewFileLabels = V1_1_LABELS): string {
   const id = fields.incidentId.trim();
-  const label = (key: string) => fieldSpec(d, key)!.label;
+  const { incidentId, author: authorLabel, date, status } = labels.fields;
   let out = template;
-  out = setHeaderValue(out, label('incidentId'), id);
+  if (incidentId !== undefined) out = setHeaderValue(out, incidentId, id);
   const author = fields.author?.replace(/\s+/g, ' ').trim();
-  if (author) out = setHeaderValue(out, label('author'), author);
-  out = setHeaderValue(out, label('dateWritten'), utcDate(fields.now));
-  out = setHeaderValue(out, label(d.statusField), statusWorkflow(d).draft);
+  if (author && authorLabel !== undefined) out = setHeaderValue(out, authorLabel, author);
+  if (date !== undefined) out = setHeaderValue(out, date, utcDate(fields.now));
+  const draft = labels.statuses[0];
+  if (status !== undefined && draft !== undefined) out = setHeaderValue(out, status, draft);
   out = out.split('<INCIDENT_ID>').join(id);
   return out;
+}
+
+/**
+ * The first value still to fill in on a line of the new file (its column and length): the
+ * built-in template's `___`, a team template's `<...>`.
+ */
+export function firstBlank(line: string, builtIn: boolean): { start: number; length: number } | undefined {
+  const m = (builtIn ? /_{3,}/ : /<[^<>]*>/).exec(line);
+  return m ? { start: m.index, length: m[0].length } : undefined;
+}
+
+/**
+ * Which templates New Post-Mortem offers (`postmortem/templates`: the configured team templates,
+ * then the built-in one): none configured → the built-in one, no question; one → that one, no
+ * question; several → all of them (the built-in one last), for a quick pick.
+ */
+export function templateChoices<T extends { builtIn: boolean }>(templates: readonly T[]): { use: T } | { pick: T[] } | undefined {
+  const team = templates.filter((t) => !t.builtIn);
+  if (team.length === 1) return { use: team[0]! };
+  if (team.length === 0) {
+    const builtIn = templates.find((t) => t.builtIn);
+    return builtIn ? { use: builtIn } : undefined;
+  }
+  return { pick: [...templates] };
 }
 
 /**

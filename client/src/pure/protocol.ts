@@ -3,7 +3,7 @@
  * the boundary (a server is another process: never trust its JSON). The ids and result types
  * are shared with the server (shared/src/protocol.ts). No `vscode` import.
  */
-import type { CheckedSummary, DocumentSummary, WireDiagnostic, WirePosition, WireActionItem, WireRange } from '../../../shared/src/protocol';
+import type { CheckedSummary, DocumentSummary, NewFileTemplate, TemplateInfo, WireDiagnostic, WirePosition, WireActionItem, WireRange } from '../../../shared/src/protocol';
 import { STATUS_GROUPS, type StatusGroup } from '../../../shared/src/status';
 
 /** A diagnostic from the server as the client keeps it: its code as a string. */
@@ -85,11 +85,46 @@ export function blockerDescription(b: Blocker): string {
 
 const count = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : undefined);
 
+const strings = (v: unknown): string[] | undefined => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? [...(v as string[])] : undefined);
+
+/** A summary's `template` (which template the document follows), or undefined when it is not one. */
+export function templateInfo(v: unknown): TemplateInfo | undefined {
+  if (!isRecord(v) || typeof v.title !== 'string' || typeof v.source !== 'string' || typeof v.builtIn !== 'boolean') return undefined;
+  const statuses = strings(v.statuses);
+  if (!statuses) return undefined;
+  return { title: v.title, source: v.source, builtIn: v.builtIn, statuses };
+}
+
+/** The `postmortem/templates` answer (New Post-Mortem's choices); templates the client cannot read are left out. */
+export function parseTemplatesResult(v: unknown): NewFileTemplate[] | undefined {
+  if (!isRecord(v) || !Array.isArray(v.templates)) return undefined;
+  const out: NewFileTemplate[] = [];
+  for (const t of v.templates) {
+    const info = templateInfo(t);
+    if (!info || !isRecord(t) || typeof t.text !== 'string' || !isRecord(t.fields)) continue;
+    const fields: NewFileTemplate['fields'] = {};
+    for (const k of ['incidentId', 'author', 'date', 'status'] as const) {
+      const label = t.fields[k];
+      if (typeof label === 'string' && label !== '') fields[k] = label;
+    }
+    out.push({ ...info, text: t.text, fields });
+  }
+  return out;
+}
+
+/** The final status of a summarised document: its template's last status (v1.1: `FINAL`). */
+export function finalStatus(s: Pick<CheckedSummary, 'template'>): string {
+  return s.template?.statuses.at(-1) ?? 'FINAL';
+}
+
 function checkedSummary(v: Record<string, unknown>, uri: string): CheckedSummary | undefined {
   const errors = count(v.errors);
   const actions = isRecord(v.actions) ? { open: count(v.actions.open), overdue: count(v.actions.overdue) } : undefined;
   const id = isRecord(v.incidentId) ? v.incidentId : undefined;
-  if (!(STATUS_GROUPS as readonly unknown[]).includes(v.status) || errors === undefined || actions?.open === undefined || actions.overdue === undefined || !id) return undefined;
+  const template = v.template === undefined ? undefined : templateInfo(v.template);
+  // A team template's statuses are its own (`Published`); v1.1's are the shared ones.
+  const statuses: readonly unknown[] = template ? [...template.statuses, 'unset'] : STATUS_GROUPS;
+  if (!statuses.includes(v.status) || errors === undefined || actions?.open === undefined || actions.overdue === undefined || !id) return undefined;
   const incidentId: CheckedSummary['incidentId'] =
     id.state === 'set' && typeof id.value === 'string' ? { state: 'set', value: id.value } : id.state === 'missing' ? { state: 'missing' } : { state: 'placeholder' };
   const out: CheckedSummary = {
@@ -112,6 +147,7 @@ function checkedSummary(v: Record<string, unknown>, uri: string): CheckedSummary
     if (headerLine !== undefined && lastLine !== undefined && lastLine >= headerLine) out.timeline = { headerLine, lastLine };
   }
   if (Array.isArray(v.actionItems)) out.actionItems = v.actionItems.map(actionItem).filter((a): a is WireActionItem => a !== undefined);
+  if (template) out.template = template;
   return out;
 }
 
