@@ -100,7 +100,10 @@ export class WorkspaceIndex {
     const { files } = this.markdownFiles(root);
     const seen = new Set<string>();
     // What `analyze` checks: a team template selected for it, else the built-in detection.
+    // A template file is not an incident (its title matches itself).
+    const templateFiles = new Set(templates.map((t) => path.resolve(t.source)));
     const read = (file: string, text: string, rel: string | undefined): IndexedPostmortem | undefined => {
+      if (templateFiles.has(path.resolve(file))) return undefined;
       const t = selectTemplate(text, rel, templates, globs);
       if (t === builtInTemplate() && !isPostmortemText(text, rel, globs)) return undefined;
       return { file, head: text, summary: readIncidentSummary(text, t) };
