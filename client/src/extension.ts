@@ -40,6 +40,12 @@ export interface PostmortemAssistantApi {
   readonly postmortemsView: vscode.TreeDataProvider<unknown>;
   /** The data provider behind the Action Items view (`postmortemAssistant.actionItems`). */
   readonly actionItemsView: vscode.TreeDataProvider<unknown>;
+  /**
+   * The active editor's `postmortemAssistant.isPostmortem` context key and the readiness status-bar
+   * item, as last set (VS Code offers no way to read either); `onDidChangeEditorState` fires on each change.
+   */
+  editorState(): { isPostmortem: boolean; readiness: { text: string; visible: boolean } };
+  readonly onDidChangeEditorState: vscode.Event<void>;
   /** The Markdown preview's plugin (`contributes.markdown.markdownItPlugins`): client/src/pure/preview.ts. */
   extendMarkdownIt<M extends MarkdownItLike & { use(plugin: (md: MarkdownItLike) => void): M }>(md: M): M;
 }
@@ -90,23 +96,32 @@ export function activate(context: vscode.ExtensionContext): PostmortemAssistantA
 
   // The active editor's context key (menus) and the lazy start of the server. The line test
   // answers at once; for anything else the running server is asked (a team template's document).
+  let isPostmortemKey = false;
+  const editorStateChanged = new vscode.EventEmitter<void>();
+  const setIsPostmortem = (yes: boolean): void => {
+    isPostmortemKey = yes;
+    void vscode.commands.executeCommand('setContext', CONTEXT.isPostmortem, yes);
+    editorStateChanged.fire();
+  };
   const onEditor = (editor: vscode.TextEditor | undefined): void => {
     const yes = editor !== undefined && isPostmortemDocument(editor.document);
-    void vscode.commands.executeCommand('setContext', CONTEXT.isPostmortem, yes);
+    setIsPostmortem(yes);
     if (yes) startServer(pm);
     else if (editor && pm.isStarted) {
       void detectPostmortem(editor.document, pm).then((server) => {
-        if (server && vscode.window.activeTextEditor === editor) void vscode.commands.executeCommand('setContext', CONTEXT.isPostmortem, true);
+        if (server && vscode.window.activeTextEditor === editor) setIsPostmortem(true);
       });
     }
   };
   context.subscriptions.push(
+    editorStateChanged,
+    statusBar.onDidChange(() => editorStateChanged.fire()),
     vscode.window.onDidChangeActiveTextEditor(onEditor),
     pm.onDidStart(() => onEditor(vscode.window.activeTextEditor)),
     onDidChangePostmortemState((uri) => {
       const editor = vscode.window.activeTextEditor;
       if (editor && editor.document.uri.toString() === uri.toString()) {
-        void vscode.commands.executeCommand('setContext', CONTEXT.isPostmortem, isPostmortemDocument(editor.document));
+        setIsPostmortem(isPostmortemDocument(editor.document));
         statusBar.schedule(0);
       }
     }),
@@ -122,7 +137,13 @@ export function activate(context: vscode.ExtensionContext): PostmortemAssistantA
   onEditor(vscode.window.activeTextEditor);
   if (vscode.workspace.textDocuments.some(isPostmortemDocument)) startServer(pm);
   else void startIfWorkspaceHasPostmortems(pm);
-  return { postmortemsView: view as vscode.TreeDataProvider<unknown>, actionItemsView: actionItems as vscode.TreeDataProvider<unknown>, extendMarkdownIt: (md) => md.use(postmortemPreview) };
+  return {
+    postmortemsView: view as vscode.TreeDataProvider<unknown>,
+    actionItemsView: actionItems as vscode.TreeDataProvider<unknown>,
+    editorState: () => ({ isPostmortem: isPostmortemKey, readiness: statusBar.shown }),
+    onDidChangeEditorState: editorStateChanged.event,
+    extendMarkdownIt: (md) => md.use(postmortemPreview),
+  };
 }
 
 export async function deactivate(): Promise<void> {

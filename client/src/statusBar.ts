@@ -19,11 +19,16 @@ export class ReadinessStatusBar implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private generation = 0;
   private pending: vscode.CancellationTokenSource | undefined;
+  private visible = false;
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires after the item was shown, changed or hidden (for the extension's test API). */
+  readonly onDidChange = this.changed.event;
 
   constructor(private readonly client: PostmortemClient) {
     this.item.name = 'Post-Mortem Readiness';
     this.disposables.push(
       this.item,
+      this.changed,
       vscode.window.onDidChangeActiveTextEditor(() => this.schedule(0)),
       vscode.languages.onDidChangeDiagnostics((e) => {
         const uri = vscode.window.activeTextEditor?.document.uri.toString();
@@ -50,7 +55,7 @@ export class ReadinessStatusBar implements vscode.Disposable {
     // (a team template's document), once it runs.
     const known = doc !== undefined && isPostmortemDocument(doc);
     if (!doc || (!known && !(this.client.isStarted && mayBePostmortem(doc)))) {
-      this.item.hide();
+      this.setVisible(false);
       return;
     }
     const uri = doc.uri;
@@ -58,7 +63,7 @@ export class ReadinessStatusBar implements vscode.Disposable {
     const summary = this.client.isStarted ? await this.client.summary(uri, { blockers: true }, cts.token) : undefined;
     if (cts.token.isCancellationRequested || gen !== this.generation) return;
     if ((summary && !summary.checked) || (!summary && !known)) {
-      this.item.hide(); // the server does not check this document (not a post-mortem, disabled), or cannot say
+      this.setVisible(false); // the server does not check this document (not a post-mortem, disabled), or cannot say
       return;
     }
     const final = summary?.checked ? finalStatus(summary) : 'FINAL';
@@ -79,7 +84,19 @@ export class ReadinessStatusBar implements vscode.Disposable {
       this.item.text = `$(pass) ${final}-ready`;
       this.item.tooltip = `Nothing blocks ${final}. Click to mark the post-mortem ${final}.`;
     }
-    this.item.show();
+    this.setVisible(true);
+  }
+
+  /** What the item shows now: its text, and whether it is shown at all. */
+  get shown(): { text: string; visible: boolean } {
+    return { text: this.item.text, visible: this.visible };
+  }
+
+  private setVisible(visible: boolean): void {
+    if (visible) this.item.show();
+    else this.item.hide();
+    this.visible = visible;
+    this.changed.fire();
   }
 
   dispose(): void {

@@ -40,7 +40,7 @@ interface TemplateItem extends vscode.QuickPickItem {
  * The template to write (undefined: the user cancelled the pick). `probe`: a file in the target
  * folder, whose settings and `.postmortemrc.json` apply.
  */
-async function chooseTemplate(client: PostmortemClient | undefined, probe: vscode.Uri): Promise<{ text: string; labels: NewFileLabels; builtIn: boolean } | undefined> {
+async function chooseTemplate(client: PostmortemClient | undefined, folder: vscode.WorkspaceFolder, probe: vscode.Uri): Promise<{ text: string; labels: NewFileLabels; builtIn: boolean } | undefined> {
   const builtIn = { text: TEMPLATE_1_1, labels: V1_1_LABELS, builtIn: true };
   let templates: NewFileTemplate[];
   try {
@@ -56,7 +56,7 @@ async function chooseTemplate(client: PostmortemClient | undefined, probe: vscod
   else {
     const items: TemplateItem[] = choice.pick.map((template) => ({
       label: template.title,
-      description: template.builtIn ? vscode.l10n.t('built-in template') : vscode.workspace.asRelativePath(template.source, false),
+      description: template.builtIn ? vscode.l10n.t('built-in template') : relativeTo(folder, template.source),
       template,
     }));
     const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('New Post-Mortem'), placeHolder: vscode.l10n.t('Which template?'), ignoreFocusOut: true });
@@ -87,7 +87,7 @@ export async function newPostmortem(client?: PostmortemClient): Promise<void> {
     return;
   }
 
-  const template = await chooseTemplate(client, vscode.Uri.joinPath(folder.uri, ...target.segments, 'new-post-mortem.md'));
+  const template = await chooseTemplate(client, folder, vscode.Uri.joinPath(folder.uri, ...target.segments, 'new-post-mortem.md'));
   if (!template) return;
 
   const input = await vscode.window.showInputBox({
@@ -134,6 +134,13 @@ export async function newPostmortem(client?: PostmortemClient): Promise<void> {
       break;
     }
   }
+}
+
+/** A template file's path (the server's) relative to the folder, when it is inside it. */
+function relativeTo(folder: vscode.WorkspaceFolder, file: string): string {
+  const base = folder.uri.path.replace(/\/+$/, '');
+  const p = vscode.Uri.file(file).path;
+  return p.startsWith(`${base}/`) ? p.slice(base.length + 1) : file;
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
