@@ -49,9 +49,16 @@ export class PostmortemsView extends SummaryTree<FileNode, Node> {
 
   protected roots(entries: { entry: FileNode }[]): Node[] {
     const files = entries.map((e) => e.entry).sort((a, b) => a.uri.path.localeCompare(b.uri.path));
-    // v1.1's statuses in workflow order, then a team template's own (in the order first seen).
+    // v1.1's statuses in workflow order, then each team template's own in its workflow order
+    // (templates in the order first seen).
     const order = [...STATUS_GROUPS];
-    for (const f of files) if (!order.includes(groupOf(f))) order.splice(order.length - 1, 0, groupOf(f));
+    const add = (g: StatusGroup) => {
+      if (!order.includes(g)) order.splice(order.length - 1, 0, g);
+    };
+    for (const f of files) {
+      if (f.summary?.checked && f.summary.template) for (const st of f.summary.template.statuses) add(st);
+      add(groupOf(f));
+    }
     const groups: GroupNode[] = [];
     for (const g of order) {
       const inGroup = files.filter((f) => groupOf(f) === g);

@@ -164,6 +164,17 @@ export class ServerContext {
     return opts;
   }
 
+  /**
+   * Whether `uri` is one of the team templates configured for it: a template is not an incident
+   * (its title matches itself), so `postmortem/summary` does not call it a post-mortem.
+   */
+  isTemplateFile(uri: string, settings: Settings): boolean {
+    const file = filePathOf(uri);
+    if (file === undefined || settings.templates.length === 0) return false;
+    const base = this.rootFor(uri) ?? path.dirname(file);
+    return settings.templates.some((t) => path.resolve(base, t.trim()) === path.resolve(file));
+  }
+
   /** The `codeDescription` link of a rule: its page under `docs/rules/`. */
   /** The rule's rendered page (node/ruleDocs.ts), as the CLI's SARIF links it. */
   readonly ruleHref = (code: string): string | undefined => ruleUrl(code);

@@ -45,7 +45,8 @@ describe('team template in the editor (issue 11)', () => {
     const closed = fileUri(path.join(ws.dir, 'incidents', 'copy.md'));
     fs.copyFileSync(sreFile, new URL(closed).pathname);
     const notes = fileUri(path.join(ws.dir, 'notes.md'));
-    const { summaries } = await client.request<SummaryResult>(SUMMARY_REQUEST, { uris: [sreUri, closed, notes] });
+    const templateUri = fileUri(path.join(ws.dir, 'templates', 'sre.md'));
+    const { summaries } = await client.request<SummaryResult>(SUMMARY_REQUEST, { uris: [sreUri, closed, notes, templateUri] });
     const template = { title: 'Postmortem: <title>', source: path.join(ws.dir, 'templates', 'sre.md'), builtIn: false, statuses: ['Draft', 'In review', 'Published'] };
     for (const s of summaries.slice(0, 2)) {
       assert.ok(s.checked, JSON.stringify(s));
@@ -53,6 +54,8 @@ describe('team template in the editor (issue 11)', () => {
       assert.equal((s as CheckedSummary).status, 'Published');
     }
     assert.equal(summaries[2]!.checked, false);
+    // The template file matches its own title, but it is not an incident.
+    assert.deepEqual(summaries[3], { uri: templateUri, checked: false, reason: 'a template file (postmortem.templates), not a post-mortem' });
   });
 
   it('postmortem/templates: the folder\'s team templates, then the built-in one, with the fields New Post-Mortem fills', async () => {

@@ -41,7 +41,12 @@ export interface SummaryHost {
   closedDocument(uri: string): TextDocument;
   analyzeOptions(doc: TextDocument, settings: Settings): AnalyzeOptions;
   markFinalPlan(doc: TextDocument, settings: Settings, open: boolean): MarkFinalPlan;
+  /** A configured team template itself: not an incident (default: none is). */
+  isTemplateFile?(uri: string, settings: Settings): boolean;
 }
+
+/** Why a configured template file is not summarised as a post-mortem. */
+const TEMPLATE_FILE = 'a template file (postmortem.templates), not a post-mortem';
 
 const MAX_CACHED = 5000;
 
@@ -61,6 +66,7 @@ export const summaryHandlers: HandlerModule = {
       closedDocument,
       analyzeOptions: (doc, settings) => server.analyzeOptions(doc, settings),
       markFinalPlan: (doc, settings, open) => markFinalPlan(server, doc, settings, open),
+      isTemplateFile: (uri, settings) => server.isTemplateFile(uri, settings),
     });
     // `postmortem/templates`: the configured team templates for a file at `uri` (which need not
     // exist: New Post-Mortem asks for the file it is about to write), then the built-in one.
@@ -86,6 +92,7 @@ export function register(connection: Pick<Connection, 'onRequest'>, host: Summar
   async function ofOpen(uri: string, blockers: boolean, actionItems: boolean): Promise<DocumentSummary> {
     const { doc, settings, analysis } = await host.current(uri);
     if (!analysis) return { uri, checked: false, reason: reasonFor(settings) };
+    if (host.isTemplateFile?.(uri, settings)) return { uri, checked: false, reason: TEMPLATE_FILE };
     const plan = blockers ? host.markFinalPlan(doc, settings, true) : undefined;
     const asFinal = plan ? (plan.ok ? [] : plan.blockers) : undefined;
     return toDocumentSummary(uri, doc.version, analysis.lines, summarize(analysis, { now: now(), asFinal, actionItems }));
@@ -94,6 +101,7 @@ export function register(connection: Pick<Connection, 'onRequest'>, host: Summar
   async function ofClosed(uri: string, blockers: boolean, actionItems: boolean): Promise<DocumentSummary> {
     const settings = await host.settingsFor(uri);
     if (!settings.enable) return { uri, checked: false, reason: reasonFor(settings) };
+    if (host.isTemplateFile?.(uri, settings)) return { uri, checked: false, reason: TEMPLATE_FILE };
     const today = now();
     const key = `${fileStamp(uri)}|${today.toISOString().slice(0, 10)}|${blockers}|${actionItems}`;
     const hit = closedCache.get(uri);

@@ -63,12 +63,17 @@ describe('Post-Mortems view', () => {
       path: review,
       description: '0 errors · 2 open · 1 overdue',
     });
-    // Groups come in the order DRAFT, UNDER REVIEW, FINAL, Status not set; every fixture post-mortem is listed,
-    // and nothing that is not a post-mortem (the README, the evidence files).
-    const order = ['DRAFT', 'UNDER REVIEW', 'FINAL', 'Status not set'];
+    // Groups come in the order DRAFT, UNDER REVIEW, FINAL, then the team template's statuses (team/,
+    // named by team/.postmortemrc.json) in its workflow order, then Status not set; every fixture
+    // post-mortem is listed, and nothing that is not a post-mortem (the README, the evidence files,
+    // the team's template file itself).
+    const order = ['DRAFT', 'UNDER REVIEW', 'FINAL', 'Draft', 'In review', 'Published', 'Status not set'];
     const groups = [...new Set(shown.map((s) => s.group))];
     assert.deepEqual(groups, order.filter((g) => groups.includes(g)));
-    for (const s of shown) assert.match(s.path, /^post-mortems\/.+\.md$/, `${s.path} is a post-mortem`);
+    for (const s of shown) assert.match(s.path, /^(post-mortems|team)\/.+\.md$/, `${s.path} is a post-mortem`);
+    assert.equal(at('team/incident-bad-choice.md')?.group, 'Published');
+    assert.equal(at('team/incident-ready.md')?.group, 'In review');
+    assert.equal(at('team/sre.md'), undefined, 'the template is not an incident');
     for (const f of ['INC-2026-0042-fix-all.md', 'INC-2026-0042-format.md', 'INC-2026-0042-ready.md', 'INC-2026-0042-quickfix.md']) {
       assert.ok(at(`post-mortems/${f}`), `${f} is listed: ${shown.map((s) => s.path).join(', ')}`);
     }
