@@ -103,6 +103,10 @@ test('hover and choices follow the team template', () => {
   assert.equal(hoverAt(a, at('SEV2'))?.markdown, 'Severity.\n\nAllowed: `SEV1`, `SEV2`, `SEV3`');
   assert.deepEqual(completionsAt(a, at('Published'), DEFAULT_SETTINGS).map((c) => c.label), ['Draft', 'In review', 'Published']);
   assert.match(hoverAt(a, at('14:09'))?.markdown ?? '', /^Time \(UTC\)/);
+  // The template's own guidance for the value, and its column names.
+  assert.equal(hoverAt(a, at('About 12,000'))?.markdown, 'Users affected.\n\nTemplate: *number or "None"*');
+  assert.equal(hoverAt(a, at('2026-11-11'))?.markdown, 'Due date: YYYY-MM-DD.\n\nTemplate: *YYYY-MM-DD*');
+  assert.match(hoverAt(a, at('deploy pipeline'))?.markdown ?? '', /^Who: [^]*\n\nTemplate: \*person or system\*$/);
 });
 
 test('the outline is the team document\'s headings, under its title', () => {

@@ -4,7 +4,8 @@ import type { CompletionEntry, HoverInfo, SymbolEntry } from './api';
 import { HEADER_KEYS, ROLE_LABELS, SUMMARY_KEYS, type Span } from './model';
 import { schemaAt } from './schema';
 import { templateSnippets } from './templateSnippets';
-import { builtInTemplate } from './templates';
+import { builtInTemplate, templateModel, type Template } from './templates';
+import { buildView, type JsonView } from './view';
 import type { Settings } from './types';
 
 const within = (s: Span, offset: number) => offset >= s.start && offset <= s.end;
@@ -32,7 +33,27 @@ export function hoverAt(a: Analysis, offset: number): HoverInfo | undefined {
   const description = typeof node?.description === 'string' ? node.description : undefined;
   if (!description) return undefined;
   const allowed = Array.isArray(node?.enum) ? `\n\nAllowed: ${(node!.enum as unknown[]).filter((x) => x !== null).map((x) => `\`${String(x)}\``).join(', ')}` : '';
-  return { markdown: description + allowed, start: hit.span.start, end: hit.span.end };
+  const guidance = a.template === builtInTemplate() ? undefined : templateGuidance(a.template, hit.path);
+  return { markdown: description + allowed + (guidance ? `\n\nTemplate: *${guidance}*` : ''), start: hit.span.start, end: hit.span.end };
+}
+
+const templateViews = new WeakMap<Template, JsonView>();
+
+/**
+ * What a team template writes where the hovered value goes, when it is guidance (`<number or "None">`
+ * → `number or "None"`): the same JSON pointer in the template's own view (a list row's: its first row).
+ */
+function templateGuidance(t: Template, path: string): string | undefined {
+  let view = templateViews.get(t);
+  if (!view) {
+    view = buildView(templateModel(t), t.descriptor);
+    templateViews.set(t, view);
+  }
+  const p = view.pointers.get(path) ?? view.pointers.get(path.replace(/^(\/[^/]+)\/\d+\//, '$1/0/'));
+  if (!p) return undefined;
+  const text = t.text.slice(p.val.start, p.val.end).trim();
+  const m = /^<([^<>]+)>$/.exec(text);
+  return m ? m[1]!.trim().replace(/[*_`\\]/g, (c) => `\\${c}`) : undefined;
 }
 
 /**

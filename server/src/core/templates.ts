@@ -330,6 +330,21 @@ function valueSchema(spec: { kind: ValueKind; choices?: readonly string[] }, des
 }
 
 /**
+ * v1.1's timeline or action-item schema (borrowed: the same checks) with the hover descriptions
+ * naming the team's own column headers (`Target date: …` → `Due date: …`).
+ */
+function relabelled(bundled: any, t: TableSpec): any {
+  const out = structuredClone(bundled);
+  for (const props of [out.items.properties, out.items.then?.properties]) {
+    for (const c of t.columns) {
+      const p = props?.[c.key];
+      if (p && typeof p.description === 'string') p.description = p.description.replace(/^[^:]+:/, `${c.header}:`);
+    }
+  }
+  return out;
+}
+
+/**
  * The JSON Schema a template implies: required fields and rows (PM002), a value
  * in each (PM003), choices (PM004), UTC times (PM005/PM006), dates (PM006),
  * timeline rows (PM018) and owned actions (PM010/PM011), as the bundled schema says them.
@@ -343,9 +358,9 @@ export function schemaForTemplate(d: TemplateDescriptor): Record<string, unknown
   };
   for (const t of d.tables) {
     if (t.key === 'timeline') {
-      props.timeline = BUNDLED_PROPS.timeline;
+      props.timeline = relabelled(BUNDLED_PROPS.timeline, t);
     } else if (t.key === 'actions') {
-      const a = structuredClone(BUNDLED_PROPS.actions);
+      const a = relabelled(BUNDLED_PROPS.actions, t);
       const then = a.items.then.properties;
       const status = t.columns.find((c) => c.key === 'status');
       if (status?.choices) then.status = valueSchema(status, `${status.header}: ${status.choices.join(', ')}.`);
