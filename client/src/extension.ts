@@ -2,8 +2,9 @@
  * The VS Code extension: starts the language server when the workspace has
  * post-mortems (or one is opened, or a command needs it) and wires the UI — commands,
  * the Mark Final code lens, the readiness status-bar item and the Post-Mortems view.
- * Diagnostics, quick fixes, fix-all, hover, completion, symbols and document
- * formatting all come from the server through vscode-languageclient.
+ * Diagnostics, quick fixes, fix-all, hover, completion and symbols come from the server through
+ * vscode-languageclient; document formatting too, through a provider registered for open
+ * post-mortems only (formatting.ts).
  *
  * Activation (package.json): `workspaceContains` for the default post-mortem paths,
  * the commands, and `onLanguage:markdown` — the last one only so that a post-mortem
@@ -16,6 +17,7 @@ import { ACTION_ITEMS_VIEW_ID, CLIENT_COMMANDS as COMMANDS, CONTEXT_KEYS as CONT
 import { ActionItemsView } from './actionItemsView';
 import { exportReport } from './commands/exportReport';
 import { formatTimeline } from './commands/formatTimeline';
+import { PostmortemFormatter } from './formatting';
 import { insertEvidencePath } from './commands/insertEvidencePath';
 import { insertTimelineRow } from './commands/insertTimelineRow';
 import { markFinal } from './commands/markFinal';
@@ -66,6 +68,7 @@ export function activate(context: vscode.ExtensionContext): PostmortemAssistantA
     pm,
     view,
     statusBar,
+    new PostmortemFormatter(pm),
     vscode.window.createTreeView(VIEW_ID, { treeDataProvider: view, showCollapseAll: true }),
     vscode.languages.registerCompletionItemProvider(MARKDOWN_SELECTOR, new UtcTimelineRowCompletion()),
     run(COMMANDS.markFinal, 'Mark Final', (uri) => markFinal(pm, uri)),

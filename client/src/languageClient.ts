@@ -62,7 +62,8 @@ export class PostmortemClient implements vscode.Disposable {
     const clientOptions: LanguageClientOptions = {
       documentSelector: MARKDOWN_SELECTOR,
       // A function: evaluated again on every (re)start, so a restart after trust is granted sends `trusted: true`.
-      initializationOptions: () => ({ trusted: vscode.workspace.isTrusted, postmortem: initialSettings() }),
+      // `documentFormatting: false`: no Format Document provider for all Markdown; formatting.ts registers one for post-mortems only.
+      initializationOptions: () => ({ trusted: vscode.workspace.isTrusted, documentFormatting: false, postmortem: initialSettings() }),
       middleware: {
         // The server's Status-line lens ("Mark Final" / "Mark Final: N blockers") runs this extension's
         // Mark Final command, which sets the final status or lists what blocks it in a quick pick.

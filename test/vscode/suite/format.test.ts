@@ -1,6 +1,7 @@
 // Format Document on a post-mortem: the server's formatter aligns the timeline table by display
 // width (an emoji counts two columns), keeps every cell's text, touches nothing else, and is
-// idempotent.
+// idempotent. On an ordinary Markdown file it is not a formatter at all: another formatter is
+// used without the "multiple formatters" prompt, and with none the file stays as it is.
 import * as assert from 'node:assert/strict';
 import stringWidth from 'string-width';
 import * as vscode from 'vscode';
@@ -70,5 +71,31 @@ describe('formatting', () => {
     const noop = (again ?? []).every((e) => doc.getText(e.range) === e.newText);
     assert.ok(noop, `second format changed: ${JSON.stringify(again?.map((e) => e.newText))}`);
     assert.equal(doc.getText(), text);
+  });
+
+  it('Format Document on an ordinary Markdown file is not ours: no edits, and another Markdown formatter is used without a prompt', async () => {
+    const rel = 'notes/ragged-table.md';
+    const uri = workspaceUri(rel);
+    const { document: doc } = await openWorkspaceFile(rel);
+    const before = doc.getText();
+    const options: vscode.FormattingOptions = { tabSize: 4, insertSpaces: true };
+    const edits = await vscode.commands.executeCommand<vscode.TextEdit[] | undefined>('vscode.executeFormatDocumentProvider', uri, options);
+    assert.ok(!edits || edits.length === 0, `no formatter edits an ordinary Markdown file: ${JSON.stringify(edits)}`);
+    assert.equal(doc.getText(), before);
+
+    // Another extension's Markdown formatter: with ours registered for every Markdown file, VS Code
+    // would have two candidates and ask which one is the default instead of formatting.
+    const other = vscode.languages.registerDocumentFormattingEditProvider({ language: 'markdown' }, {
+      provideDocumentFormattingEdits: (d) => [vscode.TextEdit.insert(new vscode.Position(d.lineCount - 1, 0), '<!-- formatted by the other formatter -->\n')],
+    });
+    try {
+      await vscode.commands.executeCommand('editor.action.formatDocument');
+      const after = await waitForText(doc, (t) => t !== before, 'the other formatter\'s edit');
+      assert.ok(after.includes('<!-- formatted by the other formatter -->'), after);
+      assert.equal(after.replace('<!-- formatted by the other formatter -->\n', ''), before, 'only the other formatter changed the file');
+    } finally {
+      other.dispose();
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
   });
 });
