@@ -15,6 +15,7 @@ import * as vscode from 'vscode';
 import { registerLintTasks } from './tasks';
 import { ACTION_ITEMS_VIEW_ID, CLIENT_COMMANDS as COMMANDS, CONTEXT_KEYS as CONTEXT, VIEW_ID } from '../../shared/src/protocol';
 import { ActionItemsView } from './actionItemsView';
+import { checkWorkspace } from './commands/checkWorkspace';
 import { exportReport } from './commands/exportReport';
 import { formatTimeline } from './commands/formatTimeline';
 import { PostmortemFormatter } from './formatting';
@@ -88,6 +89,10 @@ export function activate(context: vscode.ExtensionContext): PostmortemAssistantA
     vscode.window.createTreeView(ACTION_ITEMS_VIEW_ID, { treeDataProvider: actionItems, showCollapseAll: true }),
     run(COMMANDS.toggleActionItemsGrouping, 'Group Action Items', async () => actionItems.toggleGrouping()),
     run(COMMANDS.exportReport, 'Export Report', () => exportReport(pm)),
+    run(COMMANDS.checkWorkspace, 'Check Workspace', async () => {
+      startServer(pm);
+      if (await checkWorkspace(pm)) view.refresh(true);
+    }),
     pm.onDidStart(() => actionItems.refresh()),
   );
 

@@ -52,7 +52,9 @@ describe('postmortem/checkWorkspace', () => {
   it('publishes, for every post-mortem that is not open, what postmortem-lint finds in the folder', async () => {
     const progress: string[] = [];
     const token = 'check-1';
-    const sub = client.connection.onProgress(WorkDoneProgress.type, token, (v: WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd) => progress.push(v.kind));
+    const sub = client.connection.onProgress(WorkDoneProgress.type, token, (v: WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd) => {
+      progress.push(v.kind);
+    });
     const result = await client.request<CheckWorkspaceResult>(CHECK_WORKSPACE_REQUEST, { workDoneToken: token }, 30_000);
     sub.dispose();
 

@@ -3,7 +3,7 @@
  * the boundary (a server is another process: never trust its JSON). The ids and result types
  * are shared with the server (shared/src/protocol.ts). No `vscode` import.
  */
-import type { CheckedSummary, DocumentSummary, WireDiagnostic, WirePosition, WireActionItem, WireRange } from '../../../shared/src/protocol';
+import type { CheckWorkspaceResult, CheckedSummary, DocumentSummary, WireDiagnostic, WirePosition, WireActionItem, WireRange } from '../../../shared/src/protocol';
 import { STATUS_GROUPS, type StatusGroup } from '../../../shared/src/status';
 
 /** A diagnostic from the server as the client keeps it: its code as a string. */
@@ -153,4 +153,20 @@ export function describeSummary(s: Pick<CheckedSummary, 'errors' | 'actions'>): 
 
 export function groupLabel(g: StatusGroup): string {
   return g === 'unset' ? 'Status not set' : g;
+}
+
+/** The Check Workspace result, or undefined when the server answered something else. */
+export function parseCheckWorkspaceResult(v: unknown): CheckWorkspaceResult | undefined {
+  if (!isRecord(v)) return undefined;
+  const n = (k: string) => count(v[k]);
+  const files = n('files');
+  const postmortems = n('postmortems');
+  const errors = n('errors');
+  const warnings = n('warnings');
+  const infos = n('infos');
+  const hints = n('hints');
+  const withErrors = n('withErrors');
+  if (files === undefined || postmortems === undefined || errors === undefined || warnings === undefined || infos === undefined || hints === undefined || withErrors === undefined) return undefined;
+  const problems = Array.isArray(v.problems) ? v.problems.filter((p): p is string => typeof p === 'string') : [];
+  return { files, postmortems, errors, warnings, infos, hints, withErrors, problems, truncated: v.truncated === true };
 }
