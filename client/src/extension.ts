@@ -60,7 +60,7 @@ export function activate(context: vscode.ExtensionContext): PostmortemAssistantA
         await f(...args);
       } catch (e) {
         output.error(`${id}: ${(e as Error).stack ?? e}`);
-        void vscode.window.showErrorMessage(`${title} failed: ${(e as Error).message}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('{0} failed: {1}', title, (e as Error).message));
       }
     });
 
@@ -72,24 +72,24 @@ export function activate(context: vscode.ExtensionContext): PostmortemAssistantA
     new PostmortemFormatter(pm),
     vscode.window.createTreeView(VIEW_ID, { treeDataProvider: view, showCollapseAll: true }),
     vscode.languages.registerCompletionItemProvider(MARKDOWN_SELECTOR, new UtcTimelineRowCompletion()),
-    run(COMMANDS.markFinal, 'Mark Final', (uri) => markFinal(pm, uri)),
-    run(COMMANDS.formatTimeline, 'Format Timeline Table', (uri, options) => formatTimeline(pm, uri, options)),
-    run(COMMANDS.insertEvidencePath, 'Insert Evidence Path', (uri) => insertEvidencePath(pm, uri)),
-    run(COMMANDS.insertTimelineRow, 'Insert Timeline Row', (uri) => insertTimelineRow(pm, uri)),
-    run(COMMANDS.newPostmortem, 'New Post-Mortem', () => newPostmortem()),
-    run(COMMANDS.refreshView, 'Refresh Post-Mortems', async () => view.refresh(true)),
-    run(COMMANDS.restartServer, 'Restart Language Server', async () => {
+    run(COMMANDS.markFinal, vscode.l10n.t('Mark Final'), (uri) => markFinal(pm, uri)),
+    run(COMMANDS.formatTimeline, vscode.l10n.t('Format Timeline Table'), (uri, options) => formatTimeline(pm, uri, options)),
+    run(COMMANDS.insertEvidencePath, vscode.l10n.t('Insert Evidence Path'), (uri) => insertEvidencePath(pm, uri)),
+    run(COMMANDS.insertTimelineRow, vscode.l10n.t('Insert Timeline Row'), (uri) => insertTimelineRow(pm, uri)),
+    run(COMMANDS.newPostmortem, vscode.l10n.t('New Post-Mortem'), () => newPostmortem()),
+    run(COMMANDS.refreshView, vscode.l10n.t('Refresh Post-Mortems'), async () => view.refresh(true)),
+    run(COMMANDS.restartServer, vscode.l10n.t('Restart Language Server'), async () => {
       if (pm.isStarted) await pm.restart(vscode.l10n.t('asked for by the user'));
       else await pm.start();
     }),
-    run(COMMANDS.showOutput, 'Show Output', async () => output.show(true)),
+    run(COMMANDS.showOutput, vscode.l10n.t('Show Output'), async () => output.show(true)),
     registerLintTasks(),
     pm.onDidStart(() => view.refresh()),
     actionItems,
     vscode.window.createTreeView(ACTION_ITEMS_VIEW_ID, { treeDataProvider: actionItems, showCollapseAll: true }),
-    run(COMMANDS.toggleActionItemsGrouping, 'Group Action Items', async () => actionItems.toggleGrouping()),
-    run(COMMANDS.exportReport, 'Export Report', () => exportReport(pm)),
-    run(COMMANDS.checkWorkspace, 'Check Workspace', async () => {
+    run(COMMANDS.toggleActionItemsGrouping, vscode.l10n.t('Group Action Items'), async () => actionItems.toggleGrouping()),
+    run(COMMANDS.exportReport, vscode.l10n.t('Export Report'), () => exportReport(pm)),
+    run(COMMANDS.checkWorkspace, vscode.l10n.t('Check Workspace'), async () => {
       startServer(pm);
       if (await checkWorkspace(pm)) view.refresh(true);
     }),

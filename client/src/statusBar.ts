@@ -20,7 +20,7 @@ export class ReadinessStatusBar implements vscode.Disposable {
   private pending: vscode.CancellationTokenSource | undefined;
 
   constructor(private readonly client: PostmortemClient) {
-    this.item.name = 'Post-Mortem Readiness';
+    this.item.name = vscode.l10n.t('Post-Mortem Readiness');
     this.disposables.push(
       this.item,
       vscode.window.onDidChangeActiveTextEditor(() => this.schedule(0)),
@@ -57,22 +57,25 @@ export class ReadinessStatusBar implements vscode.Disposable {
       this.item.hide(); // the server does not check this document (disabled)
       return;
     }
-    this.item.command = { title: 'Mark Final', command: CLIENT_COMMANDS.markFinal, arguments: [uri] };
+    this.item.command = { title: vscode.l10n.t('Mark Final'), command: CLIENT_COMMANDS.markFinal, arguments: [uri] };
     const blockers = summary?.blockers;
     if (blockers === undefined) {
       // The server has not answered (yet): readiness is unknown.
-      this.item.text = '$(circle-large-outline) FINAL?';
-      this.item.tooltip = 'Click Mark Final to check the post-mortem as FINAL.';
+      this.item.text = `$(circle-large-outline) ${vscode.l10n.t('FINAL?')}`;
+      this.item.tooltip = vscode.l10n.t('Click Mark Final to check the post-mortem as FINAL.');
     } else if (blockers > 0) {
-      this.item.text = `$(error) ${blockers === 1 ? '1 blocker' : `${blockers} blockers`}`;
-      this.item.tooltip = `${blockers} problem${blockers === 1 ? '' : 's'} would block FINAL. Click to list them (Mark Final changes nothing while anything blocks).`;
+      this.item.text = `$(error) ${blockers === 1 ? vscode.l10n.t('1 blocker') : vscode.l10n.t('{0} blockers', blockers)}`;
+      this.item.tooltip =
+        blockers === 1
+          ? vscode.l10n.t('1 problem would block FINAL. Click to list it (Mark Final changes nothing while anything blocks).')
+          : vscode.l10n.t('{0} problems would block FINAL. Click to list them (Mark Final changes nothing while anything blocks).', blockers);
     } else if (summary?.status === 'FINAL') {
-      this.item.text = '$(pass) FINAL';
-      this.item.tooltip = 'Status is FINAL and nothing blocks it.';
+      this.item.text = `$(pass) ${vscode.l10n.t('FINAL')}`;
+      this.item.tooltip = vscode.l10n.t('Status is FINAL and nothing blocks it.');
       this.item.command = undefined;
     } else {
-      this.item.text = '$(pass) FINAL-ready';
-      this.item.tooltip = 'Nothing blocks FINAL. Click to mark the post-mortem FINAL.';
+      this.item.text = `$(pass) ${vscode.l10n.t('FINAL-ready')}`;
+      this.item.tooltip = vscode.l10n.t('Nothing blocks FINAL. Click to mark the post-mortem FINAL.');
     }
     this.item.show();
   }

@@ -4,6 +4,7 @@
  */
 import { escapeRegExp, fieldSpec, statusWorkflow, type TemplateDescriptor } from '../../../shared/src/template/descriptor';
 import { V1_1 } from '../../../shared/src/template/v1_1';
+import { english, type Translate } from './l10n';
 
 export interface NewPostmortemFields {
   incidentId: string;
@@ -50,13 +51,13 @@ export function fillTemplate(template: string, fields: NewPostmortemFields, d: T
  * The workspace-relative segments of `postmortem.newFileFolder` (or `evidenceRoot`):
  * forward or back slashes, no `..`, not absolute. `[]` means the workspace root.
  */
-export function relativeFolderSegments(folder: string): { segments: string[] } | { error: string } {
+export function relativeFolderSegments(folder: string, t: Translate = english): { segments: string[] } | { error: string } {
   const f = folder.trim();
   if (/^([A-Za-z]:)?[\\/]/.test(f) || /^[A-Za-z]:/.test(f) || f.startsWith('~')) {
-    return { error: `"${folder}" is not a workspace-relative folder` };
+    return { error: t('"{0}" is not a workspace-relative folder', folder) };
   }
   const segments = f.split(/[\\/]+/).filter((s) => s !== '' && s !== '.');
-  if (segments.some((s) => s === '..')) return { error: `"${folder}" leaves the workspace ("..")` };
+  if (segments.some((s) => s === '..')) return { error: t('"{0}" leaves the workspace ("..")', folder) };
   return { segments };
 }
 
