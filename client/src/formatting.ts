@@ -10,10 +10,11 @@
  * that is not a post-mortem.
  */
 import * as vscode from 'vscode';
-import { DocumentFormattingRequest, type FileFormattingOptions } from 'vscode-languageclient/node';
+import { DocumentFormattingRequest, type FileFormattingOptions } from 'vscode-languageclient';
 import { CONFIG_SECTION } from '../../shared/src/settings';
 import type { PostmortemClient } from './languageClient';
 import { isPostmortemDocument } from './postmortems';
+import { HEADING_SCAN_CHARS } from './pure/detect';
 
 export class PostmortemFormatter implements vscode.DocumentFormattingEditProvider, vscode.Disposable {
   /** The open post-mortems, by `uri.toString()`. */
@@ -26,8 +27,11 @@ export class PostmortemFormatter implements vscode.DocumentFormattingEditProvide
     this.disposables = [
       vscode.workspace.onDidOpenTextDocument((d) => this.track(d)),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d)),
-      // A document becomes (or stops being) a post-mortem with its first heading; the test reads 20,000 characters at most.
-      vscode.workspace.onDidChangeTextDocument((e) => this.track(e.document)),
+      // A document becomes (or stops being) a post-mortem with its first heading, which the test
+      // looks for in the first 20,000 characters: edits after those change nothing.
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.some((c) => c.rangeOffset <= HEADING_SCAN_CHARS)) this.track(e.document);
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(CONFIG_SECTION) && this.trackAll()),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.trackAll()),
     ];

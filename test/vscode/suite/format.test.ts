@@ -98,4 +98,32 @@ describe('formatting', () => {
       await vscode.commands.executeCommand('workbench.action.files.revert');
     }
   });
+
+  it('an untitled document is formatted once its first heading makes it a post-mortem, and no longer when the heading goes', async () => {
+    // The fixture (formatted by the first test, maybe saved) with its tables squeezed (no spaces
+    // around pipes), under a first heading that does not make it a post-mortem.
+    const { document: source } = await openWorkspaceFile(REL);
+    const text = source
+      .getText()
+      .replace(/^# .*$/m, '# Notes')
+      .split('\n')
+      .map((l) => (l.startsWith('|') ? l.replace(/ *\| */g, '|') : l))
+      .join('\n');
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
+    const editor = await vscode.window.showTextDocument(doc);
+    const options: vscode.FormattingOptions = { tabSize: 4, insertSpaces: true };
+    const format = async () => (await vscode.commands.executeCommand<vscode.TextEdit[] | undefined>('vscode.executeFormatDocumentProvider', doc.uri, options)) ?? [];
+    assert.deepEqual(await format(), [], 'not a post-mortem: no formatter');
+
+    const title = doc.lineAt(0).range;
+    assert.ok(await editor.edit((b) => b.replace(title, '# Incident Post-Mortem')));
+    // The extension hears of the edit (onDidChangeTextDocument) before edit() resolves, and registers
+    // its provider for this document; the registration reaches the workbench before the request.
+    const edits = await format();
+    assert.ok(edits.length > 0, 'the post-mortem formatter answers');
+
+    assert.ok(await editor.edit((b) => b.replace(doc.lineAt(0).range, '# Notes again')));
+    assert.deepEqual(await format(), [], 'a heading that is not the post-mortem title: no formatter again');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
 });
