@@ -30,6 +30,7 @@ describe('postmortem/checkWorkspace', () => {
   let ws: ReturnType<typeof tempDir>;
   let client: LspTestClient;
   let draft: string;
+  let rules: Record<string, string> = {};
 
   before(async () => {
     ws = tempDir('pm-checkws-');
@@ -42,7 +43,7 @@ describe('postmortem/checkWorkspace', () => {
     }
     fs.writeFileSync(path.join(ws.dir, '.postmortemignore'), 'ignored/\n');
     draft = path.join(ws.dir, 'post-mortems', 'INC-2026-0057-draft.md');
-    client = await LspTestClient.start({ folders: [ws.dir], configuration: () => ({ validation: { delayMs: 0 } }) });
+    client = await LspTestClient.start({ folders: [ws.dir], configuration: () => ({ validation: { delayMs: 0 }, rules }) });
   });
   after(async () => {
     await client?.stop();
@@ -99,6 +100,18 @@ describe('postmortem/checkWorkspace', () => {
     const fromDisk = await client.nextDiagnostics(uri, (p) => p.version === undefined && p.diagnostics.length > 0);
     assert.deepEqual(rows(fromDisk), rows(live));
     assert.ok(client.diagnostics.slice(count).every((p) => p.uri !== uri || p.version === undefined));
+  });
+
+  it('a settings change checks the files from disk again', async () => {
+    const uri = fileUri(draft);
+    const before = client.diagnostics.filter((p) => p.uri === uri).at(-1)!;
+    assert.ok(rows(before).some((r) => r.endsWith('warning PM014')), rows(before).join(', '));
+    rules = { PM014: 'off' };
+    await client.notify('workspace/didChangeConfiguration', { settings: null });
+    const after = await client.nextDiagnostics(uri);
+    assert.ok(!rows(after).some((r) => r.endsWith(' PM014')), `PM014 is off: ${rows(after).join(', ')}`);
+    assert.equal(after.version, undefined);
+    rules = {};
   });
 
   it('a file changed on disk is checked again; a deleted one loses its diagnostics', async () => {

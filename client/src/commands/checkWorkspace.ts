@@ -6,6 +6,7 @@
  * what it found.
  */
 import * as vscode from 'vscode';
+import { LSPErrorCodes } from 'vscode-languageclient';
 import type { CheckWorkspaceResult } from '../../../shared/src/protocol';
 import type { PostmortemClient } from '../languageClient';
 
@@ -28,7 +29,8 @@ export async function checkWorkspace(pm: PostmortemClient): Promise<CheckWorkspa
           progress.report({ message, ...(increment !== undefined ? { increment } : {}) });
         });
       } catch (e) {
-        if (token.isCancellationRequested) return undefined; // cancelled: what was published so far stays
+        // Cancelled here, or by a newer Check Workspace: what was published so far stays.
+        if (token.isCancellationRequested || (e as { code?: unknown }).code === LSPErrorCodes.RequestCancelled) return undefined;
         throw e;
       }
     },

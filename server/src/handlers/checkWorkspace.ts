@@ -140,8 +140,11 @@ function watchMarkdown(server: ServerContext): void {
     .then(undefined, (e: unknown) => server.log('warn', `could not watch Markdown files: ${describe(e)}`));
 }
 
+/** Each folder's ignore file, read once per batch of files. */
+type IgnoreFiles = Map<string, IgnoreFile | undefined>;
+
 /** A file the check would look at: below a workspace folder, `.md`, not in `node_modules` or a dot folder, not ignored. */
-function inScope(server: ServerContext, file: string): boolean {
+function inScope(server: ServerContext, file: string, ignores: IgnoreFiles): boolean {
   if (!/\.md$/i.test(file)) return false;
   const folder = server.rootFor(pathToFileURL(file).href);
   if (folder === undefined) return false;
@@ -149,19 +152,21 @@ function inScope(server: ServerContext, file: string): boolean {
   if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return false;
   const dirs = rel.split(path.sep).slice(0, -1);
   if (dirs.some((d) => d === 'node_modules' || d.startsWith('.'))) return false;
-  return !(ignoreFileOf(folder)?.ignores(file) ?? false);
+  if (!ignores.has(folder)) ignores.set(folder, ignoreFileOf(folder));
+  return !(ignores.get(folder)?.ignores(file) ?? false);
 }
 
 /** `workspace/didChangeWatchedFiles` for Markdown files (called by workspace.ts). */
 export function markdownFilesChanged(server: ServerContext, changes: readonly { uri: string; type: number }[]): void {
   const disk = stateOf(server);
   if (!disk.active) return;
+  const ignores: IgnoreFiles = new Map();
   void (async () => {
     for (const c of changes) {
       const file = filePathOf(c.uri);
       if (file === undefined || !/\.md$/i.test(file) || openDocumentOf(server, file)) continue;
       if (c.type === FileChangeType.Deleted) await clearDisk(server, file);
-      else if (disk.published.has(file) || inScope(server, file)) await checkFromDisk(server, file, disk.published.get(file) ?? c.uri);
+      else if (disk.published.has(file) || inScope(server, file, ignores)) await checkFromDisk(server, file, disk.published.get(file) ?? c.uri);
     }
   })().catch((e: unknown) => server.log('error', `checking changed files failed: ${describe(e)}`));
 }
@@ -170,9 +175,10 @@ export function markdownFilesChanged(server: ServerContext, changes: readonly { 
 export function recheckFromDisk(server: ServerContext): void {
   const disk = stateOf(server);
   if (disk.published.size === 0) return;
+  const ignores: IgnoreFiles = new Map();
   void (async () => {
     for (const [file, uri] of [...disk.published]) {
-      if (!inScope(server, file)) await clearDisk(server, file);
+      if (!inScope(server, file, ignores)) await clearDisk(server, file);
       else await checkFromDisk(server, file, uri);
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -248,7 +254,7 @@ export const checkWorkspaceHandlers: HandlerModule = {
       const uri = e.document.uri;
       const file = filePathOf(uri);
       const disk = stateOf(server);
-      if (file === undefined || !(disk.published.has(file) || (disk.active && inScope(server, file)))) return;
+      if (file === undefined || !(disk.published.has(file) || (disk.active && inScope(server, file, new Map())))) return;
       // The client's own URI for the file: the one whose diagnostics validation.ts has just cleared.
       checkFromDisk(server, file, uri).catch((err: unknown) => server.log('error', `checking ${uri} from disk failed: ${describe(err)}`));
     });
