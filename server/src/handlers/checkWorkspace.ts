@@ -13,7 +13,6 @@
  * watches every `*.md` file through the client for that (when the client can register watchers),
  * so a post-mortem created later is checked too.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification, FileChangeType, LSPErrorCodes, ResponseError, type CancellationToken, type Diagnostic } from 'vscode-languageserver/node';
@@ -26,7 +25,7 @@ import {
 import { analyze, type Analysis } from '../core';
 import { filePathOf, type HandlerModule, type ServerContext } from '../context';
 import { IGNORE_FILE, IgnoreFile, expandInputs } from '../node/files';
-import { isFile } from '../node/fs';
+import { isFile, readTextFile } from '../node/fs';
 import { toDiagnostic } from '../node/lspConvert';
 import { describe, isRecord } from './guard';
 
@@ -101,7 +100,7 @@ async function checkFromDisk(server: ServerContext, file: string, uri = pathToFi
   if (openDocumentOf(server, file)) return undefined;
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readTextFile(file); // without a BOM, as the CLI and an editor read it
   } catch {
     await clearDisk(server, file);
     return undefined;
