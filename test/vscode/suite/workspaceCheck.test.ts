@@ -24,8 +24,13 @@ describe('Check Workspace', () => {
     const uri = workspaceUri(REL);
     assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()), `${REL} is not open`);
 
-    // What the CLI says about the file (the extension's own dist/cli.js, run from the workspace folder).
-    const cli = spawnSync(process.execPath, [path.join(ext.extensionPath, 'dist', 'cli.js'), '--format', 'json', REL], { cwd: workspaceFolder().uri.fsPath, encoding: 'utf8' });
+    // What the CLI says about the file (the extension's own dist/cli.js, run from the workspace folder
+    // by the extension host's runtime: Node here, Electron as Node in a desktop VS Code).
+    const cli = spawnSync(process.execPath, [path.join(ext.extensionPath, 'dist', 'cli.js'), '--format', 'json', REL], {
+      cwd: workspaceFolder().uri.fsPath,
+      encoding: 'utf8',
+      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+    });
     assert.equal(cli.status, 1, cli.stderr);
     const expected = (JSON.parse(cli.stdout) as { line: number; column: number; severity: string; code: string }[]).map((f) => `${f.line}:${f.column} ${f.severity} ${f.code}`).sort();
     assert.ok(expected.some((r) => r.endsWith('error PM010')), expected.join(', '));
