@@ -43,6 +43,8 @@ export interface PostmortemAssistantApi {
   readonly postmortemsView: vscode.TreeDataProvider<unknown>;
   /** The data provider behind the Action Items view (`postmortemAssistant.actionItems`). */
   readonly actionItemsView: vscode.TreeDataProvider<unknown>;
+  /** Which open documents Format Document is this extension's (client/src/formatting.ts). */
+  readonly formatter: { has(uri: vscode.Uri): boolean; readonly onDidChange: vscode.Event<void> };
   /** The Markdown preview's plugin (`contributes.markdown.markdownItPlugins`): client/src/pure/preview.ts. */
   extendMarkdownIt<M extends MarkdownItLike & { use(plugin: (md: MarkdownItLike) => void): M }>(md: M): M;
 }
@@ -54,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): PostmortemAssistantA
   const view = new PostmortemsView(pm);
   const actionItems = new ActionItemsView(pm);
   const statusBar = new ReadinessStatusBar(pm);
+  const formatter = new PostmortemFormatter(pm);
   const run = (id: string, title: string, f: (...args: unknown[]) => Promise<void>) =>
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {
       try {
@@ -69,7 +72,7 @@ export function activate(context: vscode.ExtensionContext): PostmortemAssistantA
     pm,
     view,
     statusBar,
-    new PostmortemFormatter(pm),
+    formatter,
     vscode.window.createTreeView(VIEW_ID, { treeDataProvider: view, showCollapseAll: true }),
     vscode.languages.registerCompletionItemProvider(MARKDOWN_SELECTOR, new UtcTimelineRowCompletion()),
     run(COMMANDS.markFinal, vscode.l10n.t('Mark Final'), (uri) => markFinal(pm, uri)),
@@ -116,7 +119,12 @@ export function activate(context: vscode.ExtensionContext): PostmortemAssistantA
   onEditor(vscode.window.activeTextEditor);
   if (vscode.workspace.textDocuments.some(isPostmortemDocument)) startServer(pm);
   else void startIfWorkspaceHasPostmortems(pm);
-  return { postmortemsView: view as vscode.TreeDataProvider<unknown>, actionItemsView: actionItems as vscode.TreeDataProvider<unknown>, extendMarkdownIt: (md) => md.use(postmortemPreview) };
+  return {
+    postmortemsView: view as vscode.TreeDataProvider<unknown>,
+    actionItemsView: actionItems as vscode.TreeDataProvider<unknown>,
+    formatter,
+    extendMarkdownIt: (md) => md.use(postmortemPreview),
+  };
 }
 
 export async function deactivate(): Promise<void> {

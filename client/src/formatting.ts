@@ -5,7 +5,9 @@
  * every README, or force the "multiple formatters" prompt beside Prettier. A selector cannot say
  * "first heading is Incident Post-Mortem", so this provider's selector names the open
  * post-mortems one by one (language, scheme and exact path) and is registered again when that set
- * changes. The server is started with `documentFormatting: false` (no all-Markdown registration
+ * changes. Which documents are post-mortems: the core's line scan (postmortems.ts), and for a
+ * document it rejects, the running server's word (`postmortem/summary`), which also knows team
+ * templates and the rc file's `files` globs. The server is started with `documentFormatting: false` (no all-Markdown registration
  * by vscode-languageclient) and still answers `textDocument/formatting`, with `null` for anything
  * that is not a post-mortem.
  */
@@ -16,26 +18,46 @@ import type { PostmortemClient } from './languageClient';
 import { isPostmortemDocument } from './postmortems';
 import { HEADING_SCAN_CHARS } from './pure/detect';
 
+/** How long after an edit the server is asked whether a document the line scan rejects is a post-mortem. */
+const ASK_DELAY_MS = 300;
+
 export class PostmortemFormatter implements vscode.DocumentFormattingEditProvider, vscode.Disposable {
   /** The open post-mortems, by `uri.toString()`. */
   private readonly documents = new Map<string, vscode.Uri>();
+  /**
+   * The server's word on open Markdown documents that the client's line scan rejects: a team
+   * template's title, or a `files` glob of the rc file, makes a post-mortem the client cannot see.
+   */
+  private readonly serverSays = new Map<string, boolean>();
+  private readonly asking = new Map<string, ReturnType<typeof setTimeout>>();
   private registration: vscode.Disposable | undefined;
   private registeredKey = '';
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when the set of documents the provider is registered for changes (tests wait for it). */
+  readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[];
 
   constructor(private readonly client: PostmortemClient) {
     this.disposables = [
-      vscode.workspace.onDidOpenTextDocument((d) => this.track(d)),
+      this.changed,
+      vscode.workspace.onDidOpenTextDocument((d) => this.track(d, 0)),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d)),
       // A document becomes (or stops being) a post-mortem with its first heading, which the test
       // looks for in the first 20,000 characters: edits after those change nothing.
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.some((c) => c.rangeOffset <= HEADING_SCAN_CHARS)) this.track(e.document);
+        if (e.contentChanges.some((c) => c.rangeOffset <= HEADING_SCAN_CHARS)) this.track(e.document, ASK_DELAY_MS);
       }),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(CONFIG_SECTION) && this.trackAll()),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.trackAll()),
+      // The server's settings (rc files, templates) may differ after a (re)start: ask again.
+      client.onDidStart(() => this.trackAll()),
     ];
     this.trackAll();
+  }
+
+  /** True when Format Document on `uri` is this extension's (an open post-mortem). */
+  has(uri: vscode.Uri): boolean {
+    return this.documents.has(uri.toString());
   }
 
   /** The selector the provider is registered with now (empty: not registered). */
@@ -44,24 +66,56 @@ export class PostmortemFormatter implements vscode.DocumentFormattingEditProvide
   }
 
   private trackAll(): void {
-    this.documents.clear();
-    for (const d of vscode.workspace.textDocuments) if (isPostmortemDocument(d)) this.documents.set(d.uri.toString(), d.uri);
+    const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+    for (const key of [...this.documents.keys()]) if (!open.has(key)) this.documents.delete(key);
+    for (const d of vscode.workspace.textDocuments) this.track(d, 0);
     this.register();
   }
 
-  private track(doc: vscode.TextDocument): void {
-    if (doc.languageId !== 'markdown' && !this.documents.has(doc.uri.toString())) return;
+  private track(doc: vscode.TextDocument, askDelay: number): void {
     const key = doc.uri.toString();
-    const was = this.documents.has(key);
-    const is = isPostmortemDocument(doc);
-    if (was === is) return;
-    if (is) this.documents.set(key, doc.uri);
+    if (doc.languageId !== 'markdown' || (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled')) {
+      if (this.documents.delete(key)) this.register();
+      return;
+    }
+    const local = isPostmortemDocument(doc);
+    if (!local) this.askServer(doc, askDelay);
+    this.set(doc.uri, local || this.serverSays.get(key) === true);
+  }
+
+  private set(uri: vscode.Uri, is: boolean): void {
+    const key = uri.toString();
+    if (this.documents.has(key) === is) return;
+    if (is) this.documents.set(key, uri);
     else this.documents.delete(key);
     this.register();
   }
 
+  /** Asks the running server (`postmortem/summary`) whether `doc` is a post-mortem; never starts it for that. */
+  private askServer(doc: vscode.TextDocument, delay: number): void {
+    if (!this.client.isStarted) return;
+    const key = doc.uri.toString();
+    clearTimeout(this.asking.get(key));
+    this.asking.set(
+      key,
+      setTimeout(() => {
+        this.asking.delete(key);
+        void this.client.checks(doc.uri).then((checked) => {
+          if (doc.isClosed || isPostmortemDocument(doc) || checked === undefined) return;
+          const yes = checked;
+          this.serverSays.set(key, yes);
+          this.set(doc.uri, yes);
+        });
+      }, delay),
+    );
+  }
+
   private forget(doc: vscode.TextDocument): void {
-    if (this.documents.delete(doc.uri.toString())) this.register();
+    const key = doc.uri.toString();
+    clearTimeout(this.asking.get(key));
+    this.asking.delete(key);
+    this.serverSays.delete(key);
+    if (this.documents.delete(key)) this.register();
   }
 
   private register(): void {
@@ -71,10 +125,11 @@ export class PostmortemFormatter implements vscode.DocumentFormattingEditProvide
     this.registeredKey = key;
     this.registration?.dispose();
     this.registration = selector.length > 0 ? vscode.languages.registerDocumentFormattingEditProvider(selector, this) : undefined;
+    this.changed.fire();
   }
 
   async provideDocumentFormattingEdits(document: vscode.TextDocument, options: vscode.FormattingOptions, token: vscode.CancellationToken): Promise<vscode.TextEdit[] | undefined> {
-    if (!isPostmortemDocument(document)) return undefined;
+    if (!this.has(document.uri)) return undefined;
     const client = await this.client.start();
     const params = {
       textDocument: client.code2ProtocolConverter.asTextDocumentIdentifier(document),
@@ -90,6 +145,7 @@ export class PostmortemFormatter implements vscode.DocumentFormattingEditProvide
   }
 
   dispose(): void {
+    for (const t of this.asking.values()) clearTimeout(t);
     this.registration?.dispose();
     for (const d of this.disposables) d.dispose();
   }

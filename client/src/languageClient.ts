@@ -29,7 +29,7 @@ import {
 } from '../../shared/src/protocol';
 import { CONFIG_SECTION } from '../../shared/src/settings';
 import { MARKDOWN_SELECTOR } from './postmortems';
-import { parseCheckWorkspaceResult, parseSummaryResult } from './pure/protocol';
+import { parseCheckWorkspaceResult, parseSummaryResult, summaryChecked } from './pure/protocol';
 import { initialSettings } from './settings';
 
 export class PostmortemClient implements vscode.Disposable {
@@ -182,6 +182,22 @@ export class PostmortemClient implements vscode.Disposable {
       return result;
     } finally {
       sub.dispose();
+    }
+  }
+
+  /**
+   * Whether the running server checks `uri` as a post-mortem (`postmortem/summary`'s `checked`):
+   * it knows team templates and the rc file, which the client's line scan does not. Undefined when
+   * the server is not running (this never starts it) or cannot say.
+   */
+  async checks(uri: vscode.Uri): Promise<boolean | undefined> {
+    const client = this.client;
+    if (!client) return undefined;
+    try {
+      const params: SummaryParams = { uris: [client.code2ProtocolConverter.asUri(uri)] };
+      return summaryChecked(await client.sendRequest(SUMMARY_REQUEST, params));
+    } catch {
+      return undefined;
     }
   }
 

@@ -9,6 +9,7 @@ import {
   parseFormatResult,
   parseMarkFinalResult,
   parseSummaryResult,
+  summaryChecked,
   toBlocker,
   type Blocker,
 } from '../../client/src/pure/protocol';
@@ -94,3 +95,8 @@ test('checkWorkspace: counts read, problems kept as strings, junk refused', () =
   for (const junk of [null, 'x', [], { ...ok, errors: -1 }, { ...ok, files: 1.5 }, { ...ok, postmortems: undefined }]) assert.equal(parseCheckWorkspaceResult(junk), undefined);
 });
 
+test('summaryChecked: the server\'s word on one document, whatever its template\'s Status values', () => {
+  assert.equal(summaryChecked({ summaries: [{ uri: 'file:///a.md', checked: true, status: 'Published' }] }), true);
+  assert.equal(summaryChecked({ summaries: [{ uri: 'file:///a.md', checked: false, reason: 'not a post-mortem' }] }), false);
+  for (const junk of [null, {}, { summaries: [] }, { summaries: [{ checked: 'yes' }] }]) assert.equal(summaryChecked(junk), undefined);
+});

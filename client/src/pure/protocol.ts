@@ -155,6 +155,17 @@ export function groupLabel(g: StatusGroup, t: Translate = english): string {
   return g === 'unset' ? t('Status not set') : g;
 }
 
+/**
+ * Whether a `postmortem/summary` answer for one URI says the server checks the document (a
+ * post-mortem, of any template: a team template's Status values included), or undefined when
+ * the answer is no summary at all.
+ */
+export function summaryChecked(v: unknown): boolean | undefined {
+  const list: unknown = isRecord(v) ? v.summaries : undefined;
+  const s: unknown = Array.isArray(list) ? list[0] : undefined;
+  return isRecord(s) && typeof s.checked === 'boolean' ? s.checked : undefined;
+}
+
 /** The Check Workspace result, or undefined when the server answered something else. */
 export function parseCheckWorkspaceResult(v: unknown): CheckWorkspaceResult | undefined {
   if (!isRecord(v)) return undefined;

@@ -5,7 +5,8 @@
 import * as assert from 'node:assert/strict';
 import stringWidth from 'string-width';
 import * as vscode from 'vscode';
-import { activateExtension, changedLines, openWorkspaceFile, waitForText, workspaceUri } from './helpers';
+import type { PostmortemAssistantApi } from '../../../client/src/extension';
+import { activateExtension, changedLines, openWorkspaceFile, waitFor, waitForText, workspaceUri } from './helpers';
 
 // INC-2026-0042 (no finding) whose timeline (lines 36–47) is ragged: a row without spaces around
 // its pipes and with an emoji, a row with extra spaces, inline code and an escaped pipe.
@@ -125,5 +126,17 @@ describe('formatting', () => {
     assert.ok(await editor.edit((b) => b.replace(doc.lineAt(0).range, '# Notes again')));
     assert.deepEqual(await format(), [], 'a heading that is not the post-mortem title: no formatter again');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('a team template\'s post-mortem (named by the rc file, no "Incident Post-Mortem" title) is formatted: the server says it is one', async () => {
+    const ext = await activateExtension();
+    const api = ext.exports as PostmortemAssistantApi;
+    const rel = 'team/incident-ready.md'; // its Timeline table is ragged
+    const uri = workspaceUri(rel);
+    await openWorkspaceFile(rel);
+    await waitFor(api.formatter.onDidChange, () => (api.formatter.has(uri) ? true : undefined), `the formatter registered for ${rel}`, 15_000);
+    const edits = (await vscode.commands.executeCommand<vscode.TextEdit[] | undefined>('vscode.executeFormatDocumentProvider', uri, { tabSize: 4, insertSpaces: true })) ?? [];
+    assert.ok(edits.length > 0, 'the team timeline is aligned');
+    assert.ok(!api.formatter.has(workspaceUri('notes/ragged-table.md')), 'an ordinary Markdown file never');
   });
 });
