@@ -123,7 +123,7 @@ export function activate(context: vscode.ExtensionContext): PostmortemAssistantA
     postmortemsView: view as vscode.TreeDataProvider<unknown>,
     actionItemsView: actionItems as vscode.TreeDataProvider<unknown>,
     formatter,
-    extendMarkdownIt: (md) => md.use(postmortemPreview),
+    extendMarkdownIt: (md) => md.use((m) => postmortemPreview(m, vscode.l10n.t)),
   };
 }
 
