@@ -19,10 +19,15 @@ const common = {
 
 const builds = [
   { entryPoints: { extension: 'client/src/extension.ts' }, external: ['vscode'] },
-  { entryPoints: { server: 'server/src/server.ts' } },
+  // ESM-only code in a dependency (fdir, under tinyglobby: the CLI's file discovery, which the
+  // server's Check Workspace shares) reads import.meta.url, which a CJS bundle lacks.
+  {
+    entryPoints: { server: 'server/src/server.ts' },
+    banner: { js: 'const __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+    define: { 'import.meta.url': '__importMetaUrl' },
+  },
   {
     entryPoints: { cli: 'server/src/cli.ts' },
-    // ESM-only code in a dependency (fdir, under tinyglobby) reads import.meta.url, which a CJS bundle lacks.
     banner: { js: '#!/usr/bin/env node\nconst __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
     define: { 'import.meta.url': '__importMetaUrl' },
   },

@@ -1,7 +1,8 @@
 /**
  * Generates docs/rules/PMnnn.md and the README's rules table from the rule
  * registry, and the bundled schema's `required` lists (header fields and the
- * rows of keyed tables) from the template descriptor. `--check` fails (exit 1)
+ * rows of keyed tables) from the template descriptor, and l10n/bundle.l10n.json from the client's
+ * `vscode.l10n.t` calls. `--check` fails (exit 1)
  * when a generated file differs: CI runs it.
  */
 import * as fs from 'node:fs';
@@ -9,6 +10,7 @@ import * as path from 'node:path';
 import { RULES } from '../server/src/core/rules';
 import { withTemplateRequired } from '../server/src/core/schema';
 import { TEMPLATE } from '../server/src/core/template';
+import { BUNDLE, bundleText } from './l10n-strings';
 
 const ROOT = path.resolve(__dirname, '..');
 const check = process.argv.includes('--check');
@@ -74,5 +76,7 @@ write('README.md', text.replace(re, `$1${table}$2`));
 const schemaFile = 'schemas/postmortem-1.1.schema.json';
 const schema = JSON.parse(fs.readFileSync(path.join(ROOT, schemaFile), 'utf8')) as Record<string, unknown>;
 write(schemaFile, `${JSON.stringify(withTemplateRequired(schema, TEMPLATE), null, 2)}\n`);
+// The client's vscode.l10n.t messages (scripts/l10n-strings.ts): what translators start from.
+write(BUNDLE, bundleText());
 if (drift) process.exit(1);
 if (check) console.log(`docs are up to date (${RULES.length} rules)`);

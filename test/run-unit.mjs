@@ -1,4 +1,4 @@
-// Runs every *.test.ts under the given folders with node:test through tsx.
+// Runs the given *.test.ts files and every *.test.ts under the given folders with node:test through tsx.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,9 +12,12 @@ const walk = (d) => {
     else if (f.endsWith('.test.ts')) files.push(p);
   }
 };
-for (const d of dirs) walk(d);
+for (const d of dirs) {
+  if (statSync(d).isDirectory()) walk(d);
+  else files.push(d);
+}
 if (files.length === 0) {
-  console.error(`no test files under ${dirs.join(', ')}`);
+  console.error(`no test files in ${dirs.join(', ')}`);
   process.exit(1);
 }
 const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { stdio: 'inherit' });

@@ -49,14 +49,14 @@ export class ActionItemsView extends SummaryTree<ActionItemRef[], Node> {
 
   protected roots(entries: { entry: ActionItemRef[] }[]): Node[] {
     const all = entries.flatMap((e) => e.entry);
-    return groupActionItems(all, this.grouping, new Date().toISOString().slice(0, 10)).map((group): GroupNode => ({ kind: 'group', group }));
+    return groupActionItems(all, this.grouping, new Date().toISOString().slice(0, 10), vscode.l10n.t).map((group): GroupNode => ({ kind: 'group', group }));
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
     if (node.kind === 'group') {
       const item = new vscode.TreeItem(node.group.label, vscode.TreeItemCollapsibleState.Expanded);
       item.id = `group:${this.grouping}:${node.group.key}`;
-      item.description = describeGroup(node.group);
+      item.description = describeGroup(node.group, vscode.l10n.t);
       item.iconPath = new vscode.ThemeIcon(this.grouping === 'owner' ? 'person' : node.group.key === 'overdue' ? 'warning' : 'calendar');
       item.contextValue = 'postmortemActionGroup';
       return item;
@@ -66,7 +66,7 @@ export class ActionItemsView extends SummaryTree<ActionItemRef[], Node> {
     const uri = vscode.Uri.parse(ref.uri);
     const item = new vscode.TreeItem(i.action, vscode.TreeItemCollapsibleState.None);
     item.id = `item:${this.grouping}:${ref.uri}#${i.line}`;
-    item.description = describeItem(ref, this.grouping);
+    item.description = describeItem(ref, this.grouping, vscode.l10n.t);
     item.iconPath = !i.open
       ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('charts.green'))
       : i.overdue
@@ -75,12 +75,15 @@ export class ActionItemsView extends SummaryTree<ActionItemRef[], Node> {
           ? new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('list.errorForeground'))
           : new vscode.ThemeIcon('circle-large-outline');
     const tip = new vscode.MarkdownString();
+    const t = vscode.l10n.t;
+    const notSet = t('not set');
     const lines = [
       i.action,
-      `Owner: ${i.owner ?? 'not set'}`,
-      `Target date: ${i.targetDate ?? 'not set'}${i.overdue ? ' (overdue: before today, UTC)' : ''}`,
-      `Blocking: ${i.blocking === null ? 'not set' : i.blocking ? 'YES' : 'NO'}`,
-      `Status: ${i.status ?? 'not set'} (${i.open ? 'open' : 'done'})`,
+      t('Owner: {0}', i.owner ?? notSet),
+      i.overdue ? t('Target date: {0} (overdue: before today, UTC)', i.targetDate ?? notSet) : t('Target date: {0}', i.targetDate ?? notSet),
+      // YES/NO are the template's own values, as written in the document.
+      t('Blocking: {0}', i.blocking === null ? notSet : i.blocking ? 'YES' : 'NO'),
+      i.open ? t('Status: {0} (open)', i.status ?? notSet) : t('Status: {0} (done)', i.status ?? notSet),
       `${vscode.workspace.asRelativePath(uri)}:${i.line + 1}${ref.incidentId ? ` · ${ref.incidentId}` : ''}`,
     ];
     lines.forEach((l, k) => {
@@ -89,7 +92,7 @@ export class ActionItemsView extends SummaryTree<ActionItemRef[], Node> {
     });
     item.tooltip = tip;
     const at = new vscode.Range(i.line, 0, i.line, 0);
-    item.command = { title: 'Open', command: 'vscode.open', arguments: [uri, { selection: at } satisfies vscode.TextDocumentShowOptions] };
+    item.command = { title: t('Open'), command: 'vscode.open', arguments: [uri, { selection: at } satisfies vscode.TextDocumentShowOptions] };
     item.contextValue = i.open ? (i.overdue ? 'postmortemActionOverdue' : 'postmortemActionOpen') : 'postmortemActionDone';
     return item;
   }

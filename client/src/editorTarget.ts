@@ -8,13 +8,13 @@ export async function targetDocument(arg: unknown): Promise<vscode.TextDocument 
     try {
       return await vscode.workspace.openTextDocument(uri);
     } catch (e) {
-      void vscode.window.showErrorMessage(`Cannot open ${uri.fsPath || uri.toString()}: ${(e as Error).message}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Cannot open {0}: {1}', uri.fsPath || uri.toString(), (e as Error).message));
       return undefined;
     }
   }
   const doc = vscode.window.activeTextEditor?.document;
   if (!doc) {
-    void vscode.window.showInformationMessage('Open a post-mortem first.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a post-mortem first.'));
     return undefined;
   }
   return doc;

@@ -2,8 +2,9 @@
  * The VS Code extension: starts the language server when the workspace has
  * post-mortems (or one is opened, or a command needs it) and wires the UI — commands,
  * the Mark Final code lens, the readiness status-bar item and the Post-Mortems view.
- * Diagnostics, quick fixes, fix-all, hover, completion, symbols and document
- * formatting all come from the server through vscode-languageclient.
+ * Diagnostics, quick fixes, fix-all, hover, completion and symbols come from the server through
+ * vscode-languageclient; document formatting too, through a provider registered for open
+ * post-mortems only (formatting.ts).
  *
  * Activation (package.json): `workspaceContains` for the default post-mortem paths,
  * the commands, and `onLanguage:markdown` — the last one only so that a post-mortem
@@ -14,8 +15,10 @@ import * as vscode from 'vscode';
 import { registerLintTasks } from './tasks';
 import { ACTION_ITEMS_VIEW_ID, CLIENT_COMMANDS as COMMANDS, CONTEXT_KEYS as CONTEXT, VIEW_ID } from '../../shared/src/protocol';
 import { ActionItemsView } from './actionItemsView';
+import { checkWorkspace } from './commands/checkWorkspace';
 import { exportReport } from './commands/exportReport';
 import { formatTimeline } from './commands/formatTimeline';
+import { PostmortemFormatter } from './formatting';
 import { insertEvidencePath } from './commands/insertEvidencePath';
 import { insertTimelineRow } from './commands/insertTimelineRow';
 import { markFinal } from './commands/markFinal';
@@ -46,6 +49,8 @@ export interface PostmortemAssistantApi {
    */
   editorState(): { isPostmortem: boolean; readiness: { text: string; visible: boolean } };
   readonly onDidChangeEditorState: vscode.Event<void>;
+  /** Which open documents Format Document is this extension's (client/src/formatting.ts). */
+  readonly formatter: { has(uri: vscode.Uri): boolean; readonly onDidChange: vscode.Event<void> };
   /** The Markdown preview's plugin (`contributes.markdown.markdownItPlugins`): client/src/pure/preview.ts. */
   extendMarkdownIt<M extends MarkdownItLike & { use(plugin: (md: MarkdownItLike) => void): M }>(md: M): M;
 }
@@ -57,13 +62,14 @@ export function activate(context: vscode.ExtensionContext): PostmortemAssistantA
   const view = new PostmortemsView(pm);
   const actionItems = new ActionItemsView(pm);
   const statusBar = new ReadinessStatusBar(pm);
+  const formatter = new PostmortemFormatter(pm);
   const run = (id: string, title: string, f: (...args: unknown[]) => Promise<void>) =>
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {
       try {
         await f(...args);
       } catch (e) {
         output.error(`${id}: ${(e as Error).stack ?? e}`);
-        void vscode.window.showErrorMessage(`${title} failed: ${(e as Error).message}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('{0} failed: {1}', title, (e as Error).message));
       }
     });
 
@@ -72,25 +78,30 @@ export function activate(context: vscode.ExtensionContext): PostmortemAssistantA
     pm,
     view,
     statusBar,
+    formatter,
     vscode.window.createTreeView(VIEW_ID, { treeDataProvider: view, showCollapseAll: true }),
     vscode.languages.registerCompletionItemProvider(MARKDOWN_SELECTOR, new UtcTimelineRowCompletion()),
-    run(COMMANDS.markFinal, 'Mark Final', (uri) => markFinal(pm, uri)),
-    run(COMMANDS.formatTimeline, 'Format Timeline Table', (uri, options) => formatTimeline(pm, uri, options)),
-    run(COMMANDS.insertEvidencePath, 'Insert Evidence Path', (uri) => insertEvidencePath(pm, uri)),
-    run(COMMANDS.insertTimelineRow, 'Insert Timeline Row', (uri) => insertTimelineRow(pm, uri)),
-    run(COMMANDS.newPostmortem, 'New Post-Mortem', () => newPostmortem(pm)),
-    run(COMMANDS.refreshView, 'Refresh Post-Mortems', async () => view.refresh(true)),
-    run(COMMANDS.restartServer, 'Restart Language Server', async () => {
+    run(COMMANDS.markFinal, vscode.l10n.t('Mark Final'), (uri) => markFinal(pm, uri)),
+    run(COMMANDS.formatTimeline, vscode.l10n.t('Format Timeline Table'), (uri, options) => formatTimeline(pm, uri, options)),
+    run(COMMANDS.insertEvidencePath, vscode.l10n.t('Insert Evidence Path'), (uri) => insertEvidencePath(pm, uri)),
+    run(COMMANDS.insertTimelineRow, vscode.l10n.t('Insert Timeline Row'), (uri) => insertTimelineRow(pm, uri)),
+    run(COMMANDS.newPostmortem, vscode.l10n.t('New Post-Mortem'), () => newPostmortem(pm)),
+    run(COMMANDS.refreshView, vscode.l10n.t('Refresh Post-Mortems'), async () => view.refresh(true)),
+    run(COMMANDS.restartServer, vscode.l10n.t('Restart Language Server'), async () => {
       if (pm.isStarted) await pm.restart(vscode.l10n.t('asked for by the user'));
       else await pm.start();
     }),
-    run(COMMANDS.showOutput, 'Show Output', async () => output.show(true)),
+    run(COMMANDS.showOutput, vscode.l10n.t('Show Output'), async () => output.show(true)),
     registerLintTasks(),
     pm.onDidStart(() => view.refresh()),
     actionItems,
     vscode.window.createTreeView(ACTION_ITEMS_VIEW_ID, { treeDataProvider: actionItems, showCollapseAll: true }),
-    run(COMMANDS.toggleActionItemsGrouping, 'Group Action Items', async () => actionItems.toggleGrouping()),
-    run(COMMANDS.exportReport, 'Export Report', () => exportReport(pm)),
+    run(COMMANDS.toggleActionItemsGrouping, vscode.l10n.t('Group Action Items'), async () => actionItems.toggleGrouping()),
+    run(COMMANDS.exportReport, vscode.l10n.t('Export Report'), () => exportReport(pm)),
+    run(COMMANDS.checkWorkspace, vscode.l10n.t('Check Workspace'), async () => {
+      startServer(pm);
+      if (await checkWorkspace(pm)) view.refresh(true);
+    }),
     pm.onDidStart(() => actionItems.refresh()),
   );
 
@@ -142,7 +153,8 @@ export function activate(context: vscode.ExtensionContext): PostmortemAssistantA
     actionItemsView: actionItems as vscode.TreeDataProvider<unknown>,
     editorState: () => ({ isPostmortem: isPostmortemKey, readiness: statusBar.shown }),
     onDidChangeEditorState: editorStateChanged.event,
-    extendMarkdownIt: (md) => md.use(postmortemPreview),
+    formatter,
+    extendMarkdownIt: (md) => md.use((m) => postmortemPreview(m, vscode.l10n.t)),
   };
 }
 

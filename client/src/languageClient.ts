@@ -8,18 +8,31 @@ import * as vscode from 'vscode';
 import {
   DidChangeConfigurationNotification,
   ExecuteCommandRequest,
+  WorkDoneProgress,
   LanguageClient,
   TransportKind,
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import {
-  CLIENT_COMMANDS, DIAGNOSTIC_SOURCE, SERVER_COMMANDS, REPORT_REQUEST, SUMMARY_MAX_URIS, SUMMARY_REQUEST, TEMPLATES_REQUEST,
-  type DocumentSummary, type NewFileTemplate, type ReportParams, type SummaryParams, type TemplatesParams,
+  CHECK_WORKSPACE_REQUEST,
+  CLIENT_COMMANDS,
+  DIAGNOSTIC_SOURCE,
+  SERVER_COMMANDS,
+  REPORT_REQUEST,
+  SUMMARY_MAX_URIS,
+  SUMMARY_REQUEST,
+  TEMPLATES_REQUEST,
+  type CheckWorkspaceResult,
+  type DocumentSummary,
+  type NewFileTemplate,
+  type ReportParams,
+  type SummaryParams,
+  type TemplatesParams,
 } from '../../shared/src/protocol';
 import { CONFIG_SECTION } from '../../shared/src/settings';
 import { MARKDOWN_SELECTOR, rememberServerAnswer } from './postmortems';
-import { parseSummaryResult, parseTemplatesResult } from './pure/protocol';
+import { parseCheckWorkspaceResult, parseSummaryResult, parseTemplatesResult } from './pure/protocol';
 import { initialSettings } from './settings';
 
 export class PostmortemClient implements vscode.Disposable {
@@ -65,7 +78,8 @@ export class PostmortemClient implements vscode.Disposable {
     const clientOptions: LanguageClientOptions = {
       documentSelector: MARKDOWN_SELECTOR,
       // A function: evaluated again on every (re)start, so a restart after trust is granted sends `trusted: true`.
-      initializationOptions: () => ({ trusted: vscode.workspace.isTrusted, postmortem: initialSettings() }),
+      // `documentFormatting: false`: no Format Document provider for all Markdown; formatting.ts registers one for post-mortems only.
+      initializationOptions: () => ({ trusted: vscode.workspace.isTrusted, documentFormatting: false, postmortem: initialSettings() }),
       middleware: {
         // The server's Status-line lens ("Mark Final" / "Mark Final: N blockers") runs this extension's
         // Mark Final command, which sets the final status or lists what blocks it in a quick pick.
@@ -167,6 +181,27 @@ export class PostmortemClient implements vscode.Disposable {
     const r = raw as { markdown?: unknown; postmortems?: unknown } | null;
     if (!r || typeof r.markdown !== 'string' || typeof r.postmortems !== 'number') throw new Error(`${REPORT_REQUEST}: unexpected answer from the language server`);
     return { markdown: r.markdown, postmortems: r.postmortems };
+  }
+
+  /**
+   * `postmortem/checkWorkspace`: the server checks every post-mortem of the workspace and publishes
+   * diagnostics for those that are not open. `onProgress` gets the server's work-done reports
+   * (percentage 0–100, message). Rejects on cancellation or a bad answer.
+   */
+  async checkWorkspace(token: vscode.CancellationToken, onProgress: (percentage: number | undefined, message: string | undefined) => void): Promise<CheckWorkspaceResult> {
+    const client = await this.start();
+    const workDoneToken = `postmortem-check-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    const sub = client.onProgress(WorkDoneProgress.type, workDoneToken, (v) => {
+      if (v.kind !== 'end') onProgress(v.percentage, v.message);
+    });
+    try {
+      const raw: unknown = await client.sendRequest(CHECK_WORKSPACE_REQUEST, { workDoneToken }, token);
+      const result = parseCheckWorkspaceResult(raw);
+      if (!result) throw new Error(`${CHECK_WORKSPACE_REQUEST}: unexpected answer from the language server`);
+      return result;
+    } finally {
+      sub.dispose();
+    }
   }
 
   /** The summary of one document; undefined when the server cannot say (not started, failed). */

@@ -69,7 +69,7 @@ export class PostmortemsView extends SummaryTree<FileNode, Node> {
 
   getTreeItem(node: Node): vscode.TreeItem {
     if (node.kind === 'group') {
-      const item = new vscode.TreeItem(groupLabel(node.group), vscode.TreeItemCollapsibleState.Expanded);
+      const item = new vscode.TreeItem(groupLabel(node.group, vscode.l10n.t), vscode.TreeItemCollapsibleState.Expanded);
       item.id = `group:${node.group}`;
       item.description = String(node.files.length);
       item.iconPath = new vscode.ThemeIcon(GROUP_ICONS[node.group] ?? 'circle-large-outline');
@@ -79,17 +79,18 @@ export class PostmortemsView extends SummaryTree<FileNode, Node> {
     const item = new vscode.TreeItem(node.uri, vscode.TreeItemCollapsibleState.None);
     item.id = `file:${node.uri.toString()}`;
     const s = node.summary;
+    const t = vscode.l10n.t;
     const lines = [vscode.workspace.asRelativePath(node.uri)];
     if (s?.checked) {
-      item.description = describeSummary(s);
+      item.description = describeSummary(s, t);
       lines.push(
-        `Incident ID: ${s.incidentId.state === 'set' ? s.incidentId.value : 'not set'}`,
-        `Status: ${s.statusText ?? groupLabel(s.status)}`,
-        `Errors: ${s.errors}`,
-        `Action items: ${s.actions.open} open, ${s.actions.overdue} overdue (target date before today, UTC)`,
+        t('Incident ID: {0}', s.incidentId.state === 'set' ? s.incidentId.value : t('not set')),
+        t('Status: {0}', s.statusText ?? groupLabel(s.status, t)),
+        t('Errors: {0}', s.errors),
+        t('Action items: {0} open, {1} overdue (target date before today, UTC)', s.actions.open, s.actions.overdue),
       );
     } else {
-      item.description = s ? `not checked: ${s.reason}` : 'not checked (the language server did not answer)';
+      item.description = s ? t('not checked: {0}', s.reason) : t('not checked (the language server did not answer)');
       lines.push(item.description);
     }
     const tip = new vscode.MarkdownString();
@@ -98,7 +99,7 @@ export class PostmortemsView extends SummaryTree<FileNode, Node> {
       tip.appendText(l);
     });
     item.tooltip = tip;
-    item.command = { title: 'Open', command: 'vscode.open', arguments: [node.uri] };
+    item.command = { title: t('Open'), command: 'vscode.open', arguments: [node.uri] };
     item.contextValue = 'postmortemFile';
     return item;
   }

@@ -25,7 +25,7 @@ export class ReadinessStatusBar implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly client: PostmortemClient) {
-    this.item.name = 'Post-Mortem Readiness';
+    this.item.name = vscode.l10n.t('Post-Mortem Readiness');
     this.disposables.push(
       this.item,
       this.changed,
@@ -67,22 +67,25 @@ export class ReadinessStatusBar implements vscode.Disposable {
       return;
     }
     const final = summary?.checked ? finalStatus(summary) : 'FINAL';
-    this.item.command = { title: 'Mark Final', command: CLIENT_COMMANDS.markFinal, arguments: [uri] };
+    this.item.command = { title: vscode.l10n.t('Mark Final'), command: CLIENT_COMMANDS.markFinal, arguments: [uri] };
     const blockers = summary?.blockers;
     if (blockers === undefined) {
       // The server has not answered (yet): readiness is unknown.
-      this.item.text = '$(circle-large-outline) FINAL?';
-      this.item.tooltip = 'Click Mark Final to check the post-mortem as FINAL.';
+      this.item.text = `$(circle-large-outline) ${vscode.l10n.t('FINAL?')}`;
+      this.item.tooltip = vscode.l10n.t('Click Mark Final to check the post-mortem as FINAL.');
     } else if (blockers > 0) {
-      this.item.text = `$(error) ${blockers === 1 ? '1 blocker' : `${blockers} blockers`}`;
-      this.item.tooltip = `${blockers} problem${blockers === 1 ? '' : 's'} would block ${final}. Click to list them (Mark Final changes nothing while anything blocks).`;
+      this.item.text = `$(error) ${blockers === 1 ? vscode.l10n.t('1 blocker') : vscode.l10n.t('{0} blockers', blockers)}`;
+      this.item.tooltip =
+        blockers === 1
+          ? vscode.l10n.t('1 problem would block {0}. Click to list it (Mark Final changes nothing while anything blocks).', final)
+          : vscode.l10n.t('{0} problems would block {1}. Click to list them (Mark Final changes nothing while anything blocks).', blockers, final);
     } else if (summary?.status === final) {
       this.item.text = `$(pass) ${final}`;
-      this.item.tooltip = `Status is ${final} and nothing blocks it.`;
+      this.item.tooltip = vscode.l10n.t('Status is {0} and nothing blocks it.', final);
       this.item.command = undefined;
     } else {
-      this.item.text = `$(pass) ${final}-ready`;
-      this.item.tooltip = `Nothing blocks ${final}. Click to mark the post-mortem ${final}.`;
+      this.item.text = `$(pass) ${vscode.l10n.t('{0}-ready', final)}`;
+      this.item.tooltip = vscode.l10n.t('Nothing blocks {0}. Click to mark the post-mortem {0}.', final);
     }
     this.setVisible(true);
   }

@@ -19,8 +19,8 @@ export class UtcTimelineRowCompletion implements vscode.CompletionItemProvider {
     const typed = /^\s*([\w-]*)$/.exec(before);
     if (!typed || !isPostmortemDocument(doc)) return []; // the cheap line test first
     const item = new vscode.CompletionItem(UTC_ROW_PREFIX, vscode.CompletionItemKind.Snippet);
-    item.detail = 'Timeline row (current UTC time)';
-    item.documentation = 'A Timeline row with the current UTC time, Event and Actor as tab stops.';
+    item.detail = vscode.l10n.t('Timeline row (current UTC time)');
+    item.documentation = vscode.l10n.t('A Timeline row with the current UTC time, Event and Actor as tab stops.');
     item.insertText = new vscode.SnippetString(timelineRowSnippet(this.now()));
     item.range = new vscode.Range(position.line, position.character - typed[1]!.length, position.line, position.character);
     return [item];

@@ -42,6 +42,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ServerContext, type HandlerModule } from './context';
+import { checkWorkspaceHandlers } from './handlers/checkWorkspace';
 import { codeActionHandlers } from './handlers/codeActions';
 import { commandHandlers } from './handlers/commands';
 import { featureHandlers } from './handlers/features';
@@ -67,6 +68,8 @@ const HANDLERS: readonly HandlerModule[] = [
   renameHandlers,
   lensHandlers,
   reportHandlers,
+  // After validationHandlers: a close clears the document's diagnostics first, then this checks the file from disk.
+  checkWorkspaceHandlers,
 ];
 
 const connection: Connection = process.argv.includes('--stdio') ? guardedStdioConnection() : createConnection(ProposedFeatures.all);

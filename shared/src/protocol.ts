@@ -193,6 +193,40 @@ export interface ReportResult {
   postmortems: number;
 }
 
+/**
+ * `postmortem/checkWorkspace` (request, client → server): Check Workspace. The server finds the
+ * Markdown files of every workspace folder as `postmortem-lint <folder>` would (every `.md` file
+ * below it except in `node_modules` and dot folders, less the folder's `.postmortemignore`), checks each with its own
+ * settings (rc file included), and publishes diagnostics for the post-mortems that are not open (an
+ * open document's come from its live text, as always). Afterwards it keeps those up to date: a
+ * file that is deleted loses them, one that changes on disk or is closed is checked again from disk.
+ * Sends `$/progress` for `workDoneToken`; cancellable (diagnostics published so far stay).
+ */
+export const CHECK_WORKSPACE_REQUEST = 'postmortem/checkWorkspace';
+
+export interface CheckWorkspaceParams {
+  /** LSP work-done progress token (`$/progress` begin/report/end). */
+  workDoneToken?: string | number;
+}
+
+export interface CheckWorkspaceResult {
+  /** Markdown files looked at. */
+  files: number;
+  /** Post-mortems among them (open ones included, at their current version). */
+  postmortems: number;
+  /** Findings of severity error, warning, information and hint over those post-mortems. */
+  errors: number;
+  warnings: number;
+  infos: number;
+  hints: number;
+  /** Post-mortems with at least one error. */
+  withErrors: number;
+  /** Folders that could not be read (the check went on without them). */
+  problems: string[];
+  /** True when there were more Markdown files than the check looks at (the rest were left out). */
+  truncated: boolean;
+}
+
 // ------------------------------------------------------------------ client
 
 /**
@@ -213,6 +247,8 @@ export const CLIENT_COMMANDS = {
   toggleActionItemsGrouping: 'postmortemAssistant.toggleActionItemsGrouping',
   /** Post-Mortem: Export Report — the workspace's statistics as a Markdown file. */
   exportReport: 'postmortemAssistant.exportReport',
+  /** Post-Mortem: Check Workspace — every post-mortem's findings in the Problems panel (`postmortem/checkWorkspace`). */
+  checkWorkspace: 'postmortemAssistant.checkWorkspace',
 } as const;
 
 /** The task type that runs the CLI (package.json `taskDefinitions`) and its problem matcher (`$postmortem-lint`). */

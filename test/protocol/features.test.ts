@@ -261,6 +261,15 @@ describe('language features', () => {
     assert.ok(Array.isArray(edits));
   });
 
+  it('formatting an ordinary Markdown file (not a post-mortem) answers null: no edits, even for a ragged table', async () => {
+    const uri = memUri('notes/README.md');
+    const text = '# Notes\n\n| a | b |\n|---|---|\n| long cell here | x |\n';
+    await client.open(uri, text);
+    const edits = await client.request<TextEdit[] | null>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
+    assert.equal(edits, null);
+    await client.close(uri);
+  });
+
   // ------------------------------------------------------------- commands
 
   it('postmortem.markFinal on an incomplete document edits nothing and lists blockers', async () => {
@@ -348,5 +357,16 @@ describe('Mark Final when the client refuses the edit', () => {
     await client.open(uri, read(COMPLETE), 1);
     const r = await client.request('workspace/executeCommand', { command: 'postmortem.markFinal', arguments: [uri] });
     assert.deepEqual(r, { applied: false, reason: 'the file is read-only' });
+  });
+});
+
+describe('documentFormatting: false (a client that registers its own formatter for post-mortems only)', () => {
+  it('leaves documentFormattingProvider out and still formats a post-mortem on request', async () => {
+    await LspTestClient.using({ root: PROTOCOL_FIXTURES, initializationOptions: { documentFormatting: false }, configuration: () => ({ validation: { delayMs: 0 } }) }, async (client) => {
+      assert.equal(client.initializeResult.capabilities.documentFormattingProvider, undefined);
+      const { uri } = await client.openFile(DRAFT);
+      const edits = await client.request<TextEdit[] | null>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
+      assert.ok(Array.isArray(edits), 'a post-mortem is still formatted');
+    });
   });
 });

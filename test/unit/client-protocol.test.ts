@@ -5,6 +5,7 @@ import {
   blockerDescription,
   describeSummary,
   groupLabel,
+  parseCheckWorkspaceResult,
   parseFormatResult,
   parseMarkFinalResult,
   parseSummaryResult,
@@ -85,3 +86,11 @@ test('the view\'s description and group labels', () => {
   assert.equal(groupLabel('unset'), 'Status not set');
   assert.equal(groupLabel('UNDER REVIEW'), 'UNDER REVIEW');
 });
+
+test('checkWorkspace: counts read, problems kept as strings, junk refused', () => {
+  const ok = { files: 12, postmortems: 3, errors: 5, warnings: 1, infos: 58, hints: 0, withErrors: 1, problems: ['cannot read directory x: EACCES', 7], truncated: false };
+  assert.deepEqual(parseCheckWorkspaceResult(ok), { ...ok, problems: ['cannot read directory x: EACCES'] });
+  assert.equal(parseCheckWorkspaceResult({ ...ok, truncated: true })?.truncated, true);
+  for (const junk of [null, 'x', [], { ...ok, errors: -1 }, { ...ok, files: 1.5 }, { ...ok, postmortems: undefined }]) assert.equal(parseCheckWorkspaceResult(junk), undefined);
+});
+

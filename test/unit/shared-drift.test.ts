@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { CodeActionKind } from 'vscode-languageserver';
 import {
   ACTION_ITEMS_VIEW_ID,
+  CHECK_WORKSPACE_REQUEST,
   CLIENT_COMMANDS,
   CONTEXT_KEYS,
   DIAGNOSTIC_SOURCE,
@@ -109,6 +110,7 @@ test('no copy of a shared constant in client/src or server/src', () => {
     ...DEFAULT_SETTINGS.files,
     FIX_ALL_KIND,
     SUMMARY_REQUEST,
+    CHECK_WORKSPACE_REQUEST,
     VIEW_ID,
     ACTION_ITEMS_VIEW_ID,
     ...Object.values(SERVER_COMMANDS),

@@ -12,11 +12,11 @@ import { PostmortemScanner } from '../postmortems';
 export async function exportReport(pm: PostmortemClient): Promise<void> {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) {
-    void vscode.window.showInformationMessage('Export Report needs a workspace folder with post-mortems.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Export Report needs a workspace folder with post-mortems.'));
     return;
   }
   const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Post-mortem report', cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Post-mortem report'), cancellable: true },
     async (_progress, token) => {
       const uris = await new PostmortemScanner(pm).find(token);
       if (token.isCancellationRequested) return undefined;
@@ -25,14 +25,14 @@ export async function exportReport(pm: PostmortemClient): Promise<void> {
   );
   if (!result) return;
   if (result.postmortems === 0) {
-    void vscode.window.showInformationMessage('No post-mortems found in this workspace: nothing to report.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('No post-mortems found in this workspace: nothing to report.'));
     return;
   }
   const today = new Date().toISOString().slice(0, 10);
   const target = await vscode.window.showSaveDialog({
     defaultUri: vscode.Uri.joinPath(folder.uri, `post-mortem-report-${today}.md`),
-    filters: { Markdown: ['md'] },
-    title: 'Export Post-Mortem Report',
+    filters: { [vscode.l10n.t('Markdown')]: ['md'] },
+    title: vscode.l10n.t('Export Post-Mortem Report'),
   });
   if (!target) return;
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.markdown));

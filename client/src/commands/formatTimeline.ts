@@ -20,15 +20,17 @@ export async function formatTimeline(client: PostmortemClient, arg: unknown, opt
   try {
     raw = await client.executeCommand(SERVER_COMMANDS.formatTimeline, doc.uri, [{ sortByTime }]);
   } catch (e) {
-    void vscode.window.showErrorMessage(`Format Timeline Table failed: ${(e as Error).message}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Format Timeline Table failed: {0}', (e as Error).message));
     return;
   }
   const result = parseFormatResult(raw);
   if (!result) {
-    void vscode.window.showErrorMessage('Format Timeline Table: the language server gave an unexpected answer.');
+    void vscode.window.showErrorMessage(vscode.l10n.t('Format Timeline Table: the language server gave an unexpected answer.'));
   } else if (!result.applied) {
-    void vscode.window.showInformationMessage(`Format Timeline Table: nothing was changed${result.message ? ` (${result.message})` : ''}.`);
+    void vscode.window.showInformationMessage(
+      result.message ? vscode.l10n.t('Format Timeline Table: nothing was changed ({0}).', result.message) : vscode.l10n.t('Format Timeline Table: nothing was changed.'),
+    );
   } else if (result.changed === false) {
-    vscode.window.setStatusBarMessage('$(check) The Timeline table is already formatted.', 3000);
+    vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('The Timeline table is already formatted.')}`, 3000);
   }
 }

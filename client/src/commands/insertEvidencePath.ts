@@ -23,31 +23,34 @@ export async function insertEvidencePath(client: PostmortemClient, arg: unknown)
   // The Incident ID as the server reads it (the document's current version).
   const summary = await client.summary(doc.uri);
   if (!summary?.checked) {
-    const why = summary ? ` (${summary.reason})` : '';
-    void vscode.window.showErrorMessage(`Insert Evidence Path: the language server could not read the Incident ID${why}.`);
+    void vscode.window.showErrorMessage(
+      summary
+        ? vscode.l10n.t('Insert Evidence Path: the language server could not read the Incident ID ({0}).', summary.reason)
+        : vscode.l10n.t('Insert Evidence Path: the language server could not read the Incident ID.'),
+    );
     return;
   }
   const read = summary.incidentId;
   if (read.state !== 'set') {
     void vscode.window.showWarningMessage(
       read.state === 'missing'
-        ? 'Set the Incident ID first: this post-mortem has no "**Incident ID:**" line.'
-        : 'Set the Incident ID first: evidence lives in a folder named after it.',
+        ? vscode.l10n.t('Set the Incident ID first: this post-mortem has no "**Incident ID:**" line.')
+        : vscode.l10n.t('Set the Incident ID first: evidence lives in a folder named after it.'),
     );
     return;
   }
   const id = read.value;
-  const unsafe = unsafeIdReason(id);
+  const unsafe = unsafeIdReason(id, vscode.l10n.t);
   if (unsafe) {
-    void vscode.window.showErrorMessage(`Cannot look for evidence: ${unsafe} ("${id}").`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot look for evidence: {0} ("{1}").', unsafe, id));
     return;
   }
   const folder = await workspaceFolderFor(doc);
   if (!folder) return;
   const rootSetting = folderSetting('evidenceRoot', doc.uri);
-  const root = relativeFolderSegments(rootSetting);
+  const root = relativeFolderSegments(rootSetting, vscode.l10n.t);
   if ('error' in root) {
-    void vscode.window.showErrorMessage(`postmortem.evidenceRoot: ${root.error}.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('postmortem.evidenceRoot: {0}.', root.error));
     return;
   }
   const dir = vscode.Uri.joinPath(folder.uri, ...root.segments, id);
@@ -55,33 +58,38 @@ export async function insertEvidencePath(client: PostmortemClient, arg: unknown)
 
   const kind = await fileKind(dir);
   if (kind === 'missing') {
-    const create = 'Create folder';
-    const answer = await vscode.window.showWarningMessage(`The evidence folder ${display} does not exist.`, create);
+    const create = vscode.l10n.t('Create folder');
+    const answer = await vscode.window.showWarningMessage(vscode.l10n.t('The evidence folder {0} does not exist.', display), create);
     if (answer !== create) return;
     try {
       await vscode.workspace.fs.createDirectory(dir);
     } catch (e) {
-      void vscode.window.showErrorMessage(`Cannot create ${display}: ${(e as Error).message}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Cannot create {0}: {1}', display, (e as Error).message));
       return;
     }
   } else if (kind !== 'directory') {
     void vscode.window.showErrorMessage(
-      kind === 'link' ? `${display} is a symbolic link; it is not followed (it may leave the workspace).` : `${display} is not a folder.`,
+      kind === 'link'
+        ? vscode.l10n.t('{0} is a symbolic link; it is not followed (it may leave the workspace).', display)
+        : vscode.l10n.t('{0} is not a folder.', display),
     );
     return;
   }
 
   const files = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: `Listing ${display}…` },
+    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Listing {0}…', display) },
     () => listFiles(dir),
   );
   const items: (vscode.QuickPickItem & { rel: string })[] = [
-    { label: `$(folder) ${display}`, description: 'the folder itself (e.g. the drill evidence bundle)', rel: '' },
+    { label: `$(folder) ${display}`, description: vscode.l10n.t('the folder itself (e.g. the drill evidence bundle)'), rel: '' },
     ...sortEvidenceFiles(files.paths).map((rel) => ({ label: `$(file) ${rel}`, description: display, rel })),
   ];
   const picked = await vscode.window.showQuickPick(items, {
-    title: files.paths.length === 0 ? `${display} is empty: add the evidence files, or insert the folder` : `Insert an evidence path (${display})`,
-    placeHolder: files.truncated ? `Showing the first ${MAX_FILES} files` : 'Type to filter',
+    title:
+      files.paths.length === 0
+        ? vscode.l10n.t('{0} is empty: add the evidence files, or insert the folder', display)
+        : vscode.l10n.t('Insert an evidence path ({0})', display),
+    placeHolder: files.truncated ? vscode.l10n.t('Showing the first {0} files', MAX_FILES) : vscode.l10n.t('Type to filter'),
     matchOnDescription: false,
   });
   if (!picked) return;
@@ -104,10 +112,10 @@ async function workspaceFolderFor(doc: vscode.TextDocument): Promise<vscode.Work
   const all = vscode.workspace.workspaceFolders ?? [];
   if (all.length === 1) return all[0];
   if (all.length === 0) {
-    void vscode.window.showWarningMessage('Open the folder of your governance repository: evidence paths are workspace-relative.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Open the folder of your governance repository: evidence paths are workspace-relative.'));
     return undefined;
   }
-  return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Which workspace folder holds the evidence?' });
+  return vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Which workspace folder holds the evidence?') });
 }
 
 async function fileKind(uri: vscode.Uri): Promise<'missing' | 'directory' | 'link' | 'other'> {

@@ -16,28 +16,31 @@ export async function markFinal(client: PostmortemClient, arg: unknown): Promise
   let raw: unknown;
   try {
     raw = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: 'Checking the post-mortem as FINAL…' },
+      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking the post-mortem as FINAL…') },
       () => client.executeCommand(SERVER_COMMANDS.markFinal, doc.uri),
     );
   } catch (e) {
-    void vscode.window.showErrorMessage(`Mark Final failed: ${(e as Error).message}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Mark Final failed: {0}', (e as Error).message));
     return;
   }
   const result = parseMarkFinalResult(raw);
   if (!result) {
-    void vscode.window.showErrorMessage('Mark Final: the language server gave an unexpected answer; nothing was changed.');
+    void vscode.window.showErrorMessage(vscode.l10n.t('Mark Final: the language server gave an unexpected answer; nothing was changed.'));
     return;
   }
   if (result.applied) {
-    void vscode.window.showInformationMessage(`Status set to FINAL in ${label(doc)}.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Status set to FINAL in {0}.', label(doc)));
     return;
   }
   if (result.blockers.length === 0) {
-    const why = result.reason ? ` (${result.reason})` : '';
-    void vscode.window.showWarningMessage(`Mark Final: the language server did not set Status to FINAL${why}. Nothing was changed.`);
+    void vscode.window.showWarningMessage(
+      result.reason
+        ? vscode.l10n.t('Mark Final: the language server did not set Status to FINAL ({0}). Nothing was changed.', result.reason)
+        : vscode.l10n.t('Mark Final: the language server did not set Status to FINAL. Nothing was changed.'),
+    );
     return;
   }
-  await showBlockers(doc, result.blockers, 'Mark Final');
+  await showBlockers(doc, result.blockers, vscode.l10n.t('Mark Final'));
 }
 
 interface BlockerItem extends vscode.QuickPickItem {
@@ -49,12 +52,15 @@ export async function showBlockers(doc: vscode.TextDocument, blockers: readonly 
   if (blockers.length === 0) return;
   const items: BlockerItem[] = blockers.map((b) => ({
     label: `$(error) ${b.message}`,
-    description: blockerDescription(b),
+    description: blockerDescription(b, vscode.l10n.t),
     blocker: b,
   }));
   const picked = await vscode.window.showQuickPick(items, {
-    title: `${action}: ${blockers.length === 1 ? '1 problem blocks' : `${blockers.length} problems block`} FINAL — nothing was changed`,
-    placeHolder: 'Select a problem to go to it',
+    title:
+      blockers.length === 1
+        ? vscode.l10n.t('{0}: 1 problem blocks FINAL — nothing was changed', action)
+        : vscode.l10n.t('{0}: {1} problems block FINAL — nothing was changed', action, blockers.length),
+    placeHolder: vscode.l10n.t('Select a problem to go to it'),
     matchOnDescription: true,
   });
   if (!picked) return;

@@ -69,21 +69,21 @@ async function chooseTemplate(client: PostmortemClient | undefined, folder: vsco
 export async function newPostmortem(client?: PostmortemClient): Promise<void> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 0) {
-    void vscode.window.showWarningMessage('Open a folder first: the new post-mortem is created inside the workspace.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Open a folder first: the new post-mortem is created inside the workspace.'));
     return;
   }
-  const folder = folders.length === 1 ? folders[0] : await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Where should the post-mortem go?' });
+  const folder = folders.length === 1 ? folders[0] : await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Where should the post-mortem go?') });
   if (!folder) return;
 
   const patternSetting = incidentIdPattern(folder.uri);
   const compiled = compileIdPattern(patternSetting);
   if (!compiled) {
-    void vscode.window.showWarningMessage('postmortem.incidentIdPattern is not a valid regular expression; the default pattern is used.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('postmortem.incidentIdPattern is not a valid regular expression; the default pattern is used.'));
   }
   const pattern = compiled ?? compileIdPattern(DEFAULT_SETTINGS.incidentIdPattern)!;
-  const target = relativeFolderSegments(folderSetting('newFileFolder', folder.uri));
+  const target = relativeFolderSegments(folderSetting('newFileFolder', folder.uri), vscode.l10n.t);
   if ('error' in target) {
-    void vscode.window.showErrorMessage(`postmortem.newFileFolder: ${target.error}.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('postmortem.newFileFolder: {0}.', target.error));
     return;
   }
 
@@ -91,11 +91,11 @@ export async function newPostmortem(client?: PostmortemClient): Promise<void> {
   if (!template) return;
 
   const input = await vscode.window.showInputBox({
-    title: 'New Post-Mortem',
-    prompt: `Incident ID (creates ${newFileRelPath(target.segments, '<ID>')})`,
-    placeHolder: 'INC-2026-0042',
+    title: vscode.l10n.t('New Post-Mortem'),
+    prompt: vscode.l10n.t('Incident ID (creates {0})', newFileRelPath(target.segments, '<ID>')),
+    placeHolder: vscode.l10n.t('INC-2026-0042'), // an example ID, in the format the team uses
     ignoreFocusOut: true,
-    validateInput: (v) => validateNewIncidentId(v, pattern),
+    validateInput: (v) => validateNewIncidentId(v, pattern, vscode.l10n.t),
   });
   if (input === undefined) return;
   const id = input.trim();
@@ -104,8 +104,8 @@ export async function newPostmortem(client?: PostmortemClient): Promise<void> {
   const rel = newFileRelPath(target.segments, id);
   const uri = vscode.Uri.joinPath(folder.uri, ...target.segments, `${id}.md`);
   if (await exists(uri)) {
-    const open = 'Open it';
-    const answer = await vscode.window.showWarningMessage(`${rel} already exists; it was not changed.`, open);
+    const open = vscode.l10n.t('Open it');
+    const answer = await vscode.window.showWarningMessage(vscode.l10n.t('{0} already exists; it was not changed.', rel), open);
     if (answer === open) await vscode.window.showTextDocument(uri);
     return;
   }
@@ -116,12 +116,12 @@ export async function newPostmortem(client?: PostmortemClient): Promise<void> {
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(folder.uri, ...target.segments));
     // Checked again right before writing: never overwrite a file that appeared meanwhile.
     if (await exists(uri)) {
-      void vscode.window.showWarningMessage(`${rel} already exists; it was not changed.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('{0} already exists; it was not changed.', rel));
       return;
     }
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
   } catch (e) {
-    void vscode.window.showErrorMessage(`Cannot create ${rel}: ${(e as Error).message}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot create {0}: {1}', rel, (e as Error).message));
     return;
   }
   const editor = await vscode.window.showTextDocument(uri);

@@ -4,6 +4,7 @@
  * owner, or by due date (overdue, due within 7 days, later, no target date, done).
  */
 import type { WireActionItem } from '../../../shared/src/protocol';
+import { english, type Translate } from './l10n';
 
 export type ActionGrouping = 'owner' | 'due';
 
@@ -20,14 +21,25 @@ export interface ActionGroup {
   items: ActionItemRef[];
 }
 
-export const NO_OWNER_LABEL = '(no owner)';
-const DUE_GROUPS = [
-  ['overdue', 'Overdue'],
-  ['week', 'Due within 7 days'],
-  ['later', 'Due later'],
-  ['undated', 'No target date'],
-  ['done', 'Done'],
-] as const;
+const DUE_GROUPS = ['overdue', 'week', 'later', 'undated', 'done'] as const;
+type DueGroup = (typeof DUE_GROUPS)[number];
+
+function dueLabel(g: DueGroup, t: Translate): string {
+  switch (g) {
+    case 'overdue':
+      return t('Overdue');
+    case 'week':
+      return t('Due within 7 days');
+    case 'later':
+      return t('Due later');
+    case 'undated':
+      return t('No target date');
+    case 'done':
+      return t('Done');
+  }
+}
+
+const noOwner = (t: Translate): string => t('(no owner)');
 
 /** `YYYY-MM-DD` + `days` (UTC). */
 function addDays(day: string, days: number): string {
@@ -36,7 +48,7 @@ function addDays(day: string, days: number): string {
 
 const isIsoDate = (s: string | null): s is string => s !== null && /^\d{4}-\d{2}-\d{2}$/.test(s);
 
-function dueBucket(i: WireActionItem, today: string): (typeof DUE_GROUPS)[number][0] {
+function dueBucket(i: WireActionItem, today: string): DueGroup {
   if (!i.open) return 'done';
   if (i.overdue) return 'overdue';
   if (!isIsoDate(i.targetDate)) return 'undated';
@@ -51,34 +63,35 @@ function compare(a: ActionItemRef, b: ActionItemRef): number {
 }
 
 /** The groups to show, empty ones left out. `today`: `YYYY-MM-DD` (UTC). */
-export function groupActionItems(items: readonly ActionItemRef[], by: ActionGrouping, today: string): ActionGroup[] {
+export function groupActionItems(items: readonly ActionItemRef[], by: ActionGrouping, today: string, t: Translate = english): ActionGroup[] {
   if (by === 'due') {
-    return DUE_GROUPS.map(([key, label]) => ({ key, label, items: items.filter((r) => dueBucket(r.item, today) === key).sort(compare) })).filter((g) => g.items.length > 0);
+    return DUE_GROUPS.map((key) => ({ key, label: dueLabel(key, t), items: items.filter((r) => dueBucket(r.item, today) === key).sort(compare) })).filter((g) => g.items.length > 0);
   }
+  // Items without an owner: their own group, last (key '', which no owner has: an owner is never blank).
   const owners = new Map<string, ActionItemRef[]>();
   for (const r of items) {
-    const o = r.item.owner ?? NO_OWNER_LABEL;
+    const o = r.item.owner ?? '';
     owners.set(o, [...(owners.get(o) ?? []), r]);
   }
   return [...owners.entries()]
-    .sort(([a], [b]) => (a === NO_OWNER_LABEL ? 1 : b === NO_OWNER_LABEL ? -1 : a.localeCompare(b)))
-    .map(([owner, list]) => ({ key: `owner:${owner}`, label: owner, items: list.sort(compare) }));
+    .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)))
+    .map(([owner, list]) => ({ key: `owner:${owner}`, label: owner === '' ? noOwner(t) : owner, items: list.sort(compare) }));
 }
 
 /** The group's description: `3 open · 1 overdue`. */
-export function describeGroup(g: ActionGroup): string {
+export function describeGroup(g: ActionGroup, t: Translate = english): string {
   const open = g.items.filter((r) => r.item.open).length;
   const overdue = g.items.filter((r) => r.item.overdue).length;
-  return [`${open} open`, ...(overdue ? [`${overdue} overdue`] : [])].join(' · ');
+  return [t('{0} open', open), ...(overdue ? [t('{0} overdue', overdue)] : [])].join(' · ');
 }
 
 /** An item's description: what the grouping does not say (owner or due date), blocking, status, incident. */
-export function describeItem(r: ActionItemRef, by: ActionGrouping): string {
+export function describeItem(r: ActionItemRef, by: ActionGrouping, t: Translate = english): string {
   const i = r.item;
   const parts: string[] = [];
-  if (i.overdue) parts.push('OVERDUE');
-  if (i.blocking && i.open) parts.push('BLOCKING');
-  parts.push(by === 'owner' ? (i.targetDate ? `due ${i.targetDate}` : 'no target date') : (i.owner ?? NO_OWNER_LABEL));
+  if (i.overdue) parts.push(t('OVERDUE'));
+  if (i.blocking && i.open) parts.push(t('BLOCKING'));
+  parts.push(by === 'owner' ? (i.targetDate ? t('due {0}', i.targetDate) : t('no target date')) : (i.owner ?? noOwner(t)));
   if (i.status && i.status !== 'OPEN') parts.push(i.status);
   if (r.incidentId) parts.push(r.incidentId);
   return parts.join(' · ');

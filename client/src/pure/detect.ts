@@ -3,4 +3,4 @@
  * start): the server core's own line scan (server/src/core/detect.ts, no vscode import), so the
  * client and the server always agree. The server stays the authority for diagnostics.
  */
-export { hasPostmortemTitle, matchesFiles, isPostmortemText } from '../../../server/src/core/detect';
+export { HEADING_SCAN_CHARS, hasPostmortemTitle, matchesFiles, isPostmortemText } from '../../../server/src/core/detect';

@@ -5,6 +5,7 @@
 import type { NewFileTemplate } from '../../../shared/src/protocol';
 import { escapeRegExp, fieldRoles, statusWorkflow } from '../../../shared/src/template/descriptor';
 import { V1_1 } from '../../../shared/src/template/v1_1';
+import { english, type Translate } from './l10n';
 
 export interface NewPostmortemFields {
   incidentId: string;
@@ -88,13 +89,13 @@ export function templateChoices<T extends { builtIn: boolean }>(templates: reado
  * The workspace-relative segments of `postmortem.newFileFolder` (or `evidenceRoot`):
  * forward or back slashes, no `..`, not absolute. `[]` means the workspace root.
  */
-export function relativeFolderSegments(folder: string): { segments: string[] } | { error: string } {
+export function relativeFolderSegments(folder: string, t: Translate = english): { segments: string[] } | { error: string } {
   const f = folder.trim();
   if (/^([A-Za-z]:)?[\\/]/.test(f) || /^[A-Za-z]:/.test(f) || f.startsWith('~')) {
-    return { error: `"${folder}" is not a workspace-relative folder` };
+    return { error: t('"{0}" is not a workspace-relative folder', folder) };
   }
   const segments = f.split(/[\\/]+/).filter((s) => s !== '' && s !== '.');
-  if (segments.some((s) => s === '..')) return { error: `"${folder}" leaves the workspace ("..")` };
+  if (segments.some((s) => s === '..')) return { error: t('"{0}" leaves the workspace ("..")', folder) };
   return { segments };
 }
 

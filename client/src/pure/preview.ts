@@ -14,6 +14,7 @@
 import { matcher, normLabel } from '../../../shared/src/template/descriptor';
 import { STATUS_VALUES, V1_1 } from '../../../shared/src/template/v1_1';
 import { hasPostmortemTitle } from './detect';
+import { english, type Translate } from './l10n';
 
 /** The parts of markdown-it this plugin uses (markdown-it ≥ 12). */
 export interface MdToken {
@@ -49,7 +50,17 @@ export interface PreviewFacts {
 const SUMMARY_ROWS = V1_1.tables.find((t) => t.key === 'summary')!;
 const TIMELINE = V1_1.tables.find((t) => t.key === 'timeline')!;
 const TIME_KEYS: readonly TimeKey[] = ['firstDetected', 'incidentOpened', 'incidentResolved'];
-const TIME_NAMES: Record<TimeKey, string> = { firstDetected: 'Detected', incidentOpened: 'Opened', incidentResolved: 'Resolved' };
+/** A summary time's name: `Detected` (a column of the header), or as a word in a sentence (`detected`). */
+function timeName(k: TimeKey, t: Translate, inSentence = false): string {
+  switch (k) {
+    case 'firstDetected':
+      return inSentence ? t('detected') : t('Detected');
+    case 'incidentOpened':
+      return inSentence ? t('opened') : t('Opened');
+    case 'incidentResolved':
+      return inSentence ? t('resolved') : t('Resolved');
+  }
+}
 
 // ------------------------------------------------------------------ times (display only)
 
@@ -206,14 +217,14 @@ const STATUS_COLOURS: Record<string, string> = {
 const UNSET_COLOUR = 'var(--vscode-descriptionForeground, #717171)';
 
 /** The status badge and the key times (placed under the title). */
-export function renderHeader(f: PreviewFacts): string {
+export function renderHeader(f: PreviewFacts, t: Translate = english): string {
   // The template's own line (`DRAFT / UNDER REVIEW / FINAL`) and blanks are "not set"; other text is shown as written.
   const placeholder = !f.status || /^[_\s-]*$/.test(f.status) || STATUS_VALUES.every((v) => f.status!.toUpperCase().includes(v));
-  const status = f.statusKnown ? f.status!.toUpperCase() : placeholder ? 'Status not set' : f.status!;
+  const status = f.statusKnown ? f.status!.toUpperCase() : placeholder ? t('Status not set') : f.status!;
   const colour = f.statusKnown ? STATUS_COLOURS[f.status!.toLowerCase()]! : UNSET_COLOUR;
   const time = (k: TimeKey) => {
-    const t = f.times[k];
-    return t?.ms !== undefined ? utcText(t.ms) : '—';
+    const v = f.times[k];
+    return v?.ms !== undefined ? utcText(v.ms) : '—';
   };
   const span = (a: TimeKey, b: TimeKey) => {
     const x = f.times[a]?.ms;
@@ -221,12 +232,12 @@ export function renderHeader(f: PreviewFacts): string {
     return x !== undefined && y !== undefined && y >= x ? durationText(y - x) : '—';
   };
   const cells: [string, string][] = [
-    ...TIME_KEYS.map((k): [string, string] => [TIME_NAMES[k], time(k)]),
-    ['Time to open', span('firstDetected', 'incidentOpened')],
-    ['Time to resolve', span('incidentOpened', 'incidentResolved')],
+    ...TIME_KEYS.map((k): [string, string] => [timeName(k, t), time(k)]),
+    [t('Time to open'), span('firstDetected', 'incidentOpened')],
+    [t('Time to resolve'), span('incidentOpened', 'incidentResolved')],
   ];
   const badge =
-    `<span class="postmortem-status" role="status" aria-label="Status: ${escapeHtml(status)}" ` +
+    `<span class="postmortem-status" role="status" aria-label="${escapeHtml(t('Status: {0}', status))}" ` +
     `style="display:inline-block;padding:0.1em 0.6em;border-radius:1em;font-weight:600;font-size:0.85em;letter-spacing:0.04em;color:var(--vscode-editor-background, #fff);background:${colour}">${escapeHtml(status)}</span>`;
   const dl = cells
     .map(([k, v]) => `<div style="display:inline-block;margin:0 1.5em 0.3em 0"><dt style="font-size:0.8em;opacity:0.75;font-weight:normal">${escapeHtml(k)}</dt><dd style="margin:0;font-variant-numeric:tabular-nums">${escapeHtml(v)}</dd></div>`)
@@ -237,7 +248,7 @@ export function renderHeader(f: PreviewFacts): string {
 let stripCount = 0;
 
 /** The timeline strip: the readable events on a time axis, the summary times marked; undefined with fewer than two instants. */
-export function renderStrip(f: PreviewFacts): string | undefined {
+export function renderStrip(f: PreviewFacts, t: Translate = english): string | undefined {
   const events = f.events.filter((e) => e.ms !== undefined) as { time: string; event: string; ms: number }[];
   const marks = TIME_KEYS.flatMap((k) => (f.times[k]?.ms !== undefined ? [{ key: k, ms: f.times[k]!.ms! }] : []));
   const all = [...events.map((e) => e.ms), ...marks.map((m) => m.ms)];
@@ -252,18 +263,20 @@ export function renderStrip(f: PreviewFacts): string | undefined {
   const id = `pm-timeline-${++stripCount}`;
   const unplaced = f.events.length - events.length;
   const summary =
-    `Timeline: ${events.length} event${events.length === 1 ? '' : 's'} from ${utcText(min)} to ${utcText(max)} (${durationText(max - min)})` +
-    (marks.length ? `; ${marks.map((m) => `${TIME_NAMES[m.key].toLowerCase()} ${utcText(m.ms)}`).join(', ')}` : '') +
-    (unplaced ? `; ${unplaced} row${unplaced === 1 ? '' : 's'} without a readable UTC time not shown` : '') +
+    (events.length === 1
+      ? t('Timeline: 1 event from {0} to {1} ({2})', utcText(min), utcText(max), durationText(max - min))
+      : t('Timeline: {0} events from {1} to {2} ({3})', events.length, utcText(min), utcText(max), durationText(max - min))) +
+    (marks.length ? `; ${marks.map((m) => `${timeName(m.key, t, true)} ${utcText(m.ms)}`).join(', ')}` : '') +
+    (unplaced === 1 ? `; ${t('1 row without a readable UTC time not shown')}` : unplaced > 1 ? `; ${t('{0} rows without a readable UTC time not shown', unplaced)}` : '') +
     '.';
   const parts: string[] = [];
   parts.push(`<line x1="${L}" y1="40" x2="${R}" y2="40" style="stroke:var(--vscode-editorWidget-border, currentColor);stroke-width:2;opacity:0.6"/>`);
   marks.forEach((m, i) => {
     const cx = x(m.ms);
-    const label = TIME_NAMES[m.key].toLowerCase();
+    const label = timeName(m.key, t, true);
     const anchor = Number(cx) > 900 ? 'end' : Number(cx) < 100 ? 'start' : 'middle';
     parts.push(
-      `<g><title>${escapeHtml(`${TIME_NAMES[m.key]}: ${utcText(m.ms)}`)}</title>` +
+      `<g><title>${escapeHtml(`${timeName(m.key, t)}: ${utcText(m.ms)}`)}</title>` +
         `<line x1="${cx}" y1="22" x2="${cx}" y2="58" style="stroke:var(--vscode-charts-red, #e51400);stroke-width:2;stroke-dasharray:4 3"/>` +
         `<text x="${cx}" y="${72 + i * 14}" text-anchor="${anchor}" style="fill:currentColor;font-size:12px">${escapeHtml(label)}</text></g>`,
     );
@@ -280,13 +293,16 @@ export function renderStrip(f: PreviewFacts): string | undefined {
   return (
     `<figure class="postmortem-timeline" style="margin:0.5em 0 1em 0">` +
     `<svg viewBox="0 0 ${W} ${height}" width="100%" role="img" aria-labelledby="${id}-title ${id}-desc" style="max-height:${height * 1.2}px;overflow:visible">` +
-    `<title id="${id}-title">Incident timeline</title><desc id="${id}-desc">${escapeHtml(summary)}</desc>${parts.join('')}</svg>` +
+    `<title id="${id}-title">${escapeHtml(t('Incident timeline'))}</title><desc id="${id}-desc">${escapeHtml(summary)}</desc>${parts.join('')}</svg>` +
     `<figcaption style="font-size:0.85em;opacity:0.75">${escapeHtml(summary)}</figcaption></figure>\n`
   );
 }
 
-/** The markdown-it plugin: `md.use(postmortemPreview)`. Documents that are not post-mortems are left alone. */
-export function postmortemPreview(md: MarkdownItLike): void {
+/**
+ * The markdown-it plugin: `md.use(postmortemPreview)` (English) or `md.use((m) => postmortemPreview(m, t))`.
+ * Documents that are not post-mortems are left alone.
+ */
+export function postmortemPreview(md: MarkdownItLike, t: Translate = english): void {
   md.core.ruler.push('postmortem_preview', (state) => {
     let facts: PreviewFacts | undefined;
     try {
@@ -296,15 +312,15 @@ export function postmortemPreview(md: MarkdownItLike): void {
     }
     if (!facts) return;
     const html = (content: string) => {
-      const t = new state.Token('html_block', '', 0);
-      t.content = content;
-      t.block = true;
-      return t;
+      const token = new state.Token('html_block', '', 0);
+      token.content = content;
+      token.block = true;
+      return token;
     };
     const timelineOpen = tables(state.tokens).find(isTimelineTable)?.open;
-    const strip = renderStrip(facts);
+    const strip = renderStrip(facts, t);
     if (strip !== undefined && timelineOpen !== undefined) state.tokens.splice(timelineOpen, 0, html(strip));
     const title = state.tokens.findIndex((t) => t.type === 'heading_close');
-    state.tokens.splice(title >= 0 ? title + 1 : 0, 0, html(renderHeader(facts)));
+    state.tokens.splice(title >= 0 ? title + 1 : 0, 0, html(renderHeader(facts, t)));
   });
 }

@@ -3,8 +3,9 @@
  * the boundary (a server is another process: never trust its JSON). The ids and result types
  * are shared with the server (shared/src/protocol.ts). No `vscode` import.
  */
-import type { CheckedSummary, DocumentSummary, NewFileTemplate, TemplateInfo, WireDiagnostic, WirePosition, WireActionItem, WireRange } from '../../../shared/src/protocol';
+import type { CheckWorkspaceResult, CheckedSummary, DocumentSummary, NewFileTemplate, TemplateInfo, WireDiagnostic, WirePosition, WireActionItem, WireRange } from '../../../shared/src/protocol';
 import { STATUS_GROUPS, type StatusGroup } from '../../../shared/src/status';
+import { english, type Translate } from './l10n';
 
 /** A diagnostic from the server as the client keeps it: its code as a string. */
 export interface Blocker extends WireDiagnostic {
@@ -79,8 +80,8 @@ export function parseFormatResult(v: unknown): FormatResult | undefined {
 }
 
 /** `Line 12 · PM003`: the quick pick's description for a blocker. */
-export function blockerDescription(b: Blocker): string {
-  return b.code ? `Line ${b.range.start.line + 1} · ${b.code}` : `Line ${b.range.start.line + 1}`;
+export function blockerDescription(b: Blocker, t: Translate = english): string {
+  return b.code ? t('Line {0} · {1}', b.range.start.line + 1, b.code) : t('Line {0}', b.range.start.line + 1);
 }
 
 const count = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : undefined);
@@ -180,13 +181,28 @@ export function parseSummaryResult(v: unknown, uris: readonly string[]): Documen
   });
 }
 
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
-
 /** The Post-Mortems view's description of a document: `2 errors · 1 open · 1 overdue`. */
-export function describeSummary(s: Pick<CheckedSummary, 'errors' | 'actions'>): string {
-  return [plural(s.errors, 'error', 'errors'), `${s.actions.open} open`, `${s.actions.overdue} overdue`].join(' · ');
+export function describeSummary(s: Pick<CheckedSummary, 'errors' | 'actions'>, t: Translate = english): string {
+  return [s.errors === 1 ? t('1 error') : t('{0} errors', s.errors), t('{0} open', s.actions.open), t('{0} overdue', s.actions.overdue)].join(' · ');
 }
 
-export function groupLabel(g: StatusGroup): string {
-  return g === 'unset' ? 'Status not set' : g;
+/** A status group's label: the Status value itself (what the document says, not translated), or `Status not set`. */
+export function groupLabel(g: StatusGroup, t: Translate = english): string {
+  return g === 'unset' ? t('Status not set') : g;
+}
+
+/** The Check Workspace result, or undefined when the server answered something else. */
+export function parseCheckWorkspaceResult(v: unknown): CheckWorkspaceResult | undefined {
+  if (!isRecord(v)) return undefined;
+  const n = (k: string) => count(v[k]);
+  const files = n('files');
+  const postmortems = n('postmortems');
+  const errors = n('errors');
+  const warnings = n('warnings');
+  const infos = n('infos');
+  const hints = n('hints');
+  const withErrors = n('withErrors');
+  if (files === undefined || postmortems === undefined || errors === undefined || warnings === undefined || infos === undefined || hints === undefined || withErrors === undefined) return undefined;
+  const problems = Array.isArray(v.problems) ? v.problems.filter((p): p is string => typeof p === 'string') : [];
+  return { files, postmortems, errors, warnings, infos, hints, withErrors, problems, truncated: v.truncated === true };
 }

@@ -9,9 +9,12 @@ import picomatch from 'picomatch';
 
 const TITLE_RE = /^incident post-?mortem$/i;
 
+/** The first heading is looked for in this many characters at the start of a document. */
+export const HEADING_SCAN_CHARS = 20_000;
+
 /** The text of the document's first ATX or setext heading, outside code fences. */
 export function firstHeading(text: string): string | undefined {
-  const lines = text.slice(0, 20_000).split(/\r\n|\n|\r/);
+  const lines = text.slice(0, HEADING_SCAN_CHARS).split(/\r\n|\n|\r/);
   let fence: string | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.replace(/^\uFEFF/, '');

@@ -1,9 +1,17 @@
-/** Hover, completion, document symbols and formatting: core results translated to LSP. */
+/**
+ * Hover, completion, document symbols and formatting: core results translated to LSP.
+ *
+ * Formatting answers `null` for a document that is not a post-mortem (or is disabled): the
+ * server never formats ordinary Markdown. Initialization option `documentFormatting: false`
+ * leaves `documentFormattingProvider` out (the request is still served), for a client that
+ * registers its own formatter for post-mortems only (VS Code's: client/src/formatting.ts), so
+ * that it never becomes the formatter of every Markdown file.
+ */
 import { completionsAt, documentSymbols, formatDocument, hoverAt } from '../core';
 import type { HandlerModule } from '../context';
 import { listEvidenceFiles } from '../node/evidence';
 import { toCompletionItem, toDocumentSymbol, toHover, toLspEdit } from '../node/lspConvert';
-import { positionParam, uriParam } from './guard';
+import { isRecord, positionParam, uriParam } from './guard';
 
 /**
  * How long hover and completion wait for a validation of the same version that is under way
@@ -12,12 +20,16 @@ import { positionParam, uriParam } from './guard';
 const ASSIST_PATIENCE_MS = 750;
 
 export const featureHandlers: HandlerModule = {
-  capabilities: () => ({
-    hoverProvider: true,
-    completionProvider: { triggerCharacters: ['/'], resolveProvider: false },
-    documentSymbolProvider: true,
-    documentFormattingProvider: true,
-  }),
+  capabilities(params) {
+    const init: unknown = params.initializationOptions;
+    const formatting = !(isRecord(init) && init.documentFormatting === false);
+    return {
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: ['/'], resolveProvider: false },
+      documentSymbolProvider: true,
+      ...(formatting ? { documentFormattingProvider: true } : {}),
+    };
+  },
 
   register(server) {
     const { connection } = server;
@@ -58,7 +70,7 @@ export const featureHandlers: HandlerModule = {
       server.guard('textDocument/formatting', async (params: unknown) => {
         const uri = uriParam(params);
         const { settings, analysis } = await server.current(uri);
-        if (!analysis) return [];
+        if (!analysis) return null; // not a post-mortem: not ours to format
         return formatDocument(analysis.text, { scope: 'timeline', sortByTime: settings.timeline.sortOnFormat }).map((e) => toLspEdit(analysis.lines, e));
       }),
     );

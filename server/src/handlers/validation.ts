@@ -11,6 +11,7 @@ import type { HandlerModule, ServerContext } from '../context';
 import { COLLECT_AFTER_CHARS, collectSoon } from '../gc';
 import { toDiagnostic } from '../node/lspConvert';
 import type { DocumentSession } from '../session';
+import { recheckFromDisk } from './checkWorkspace';
 import { describe } from './guard';
 
 async function publish(server: ServerContext, session: DocumentSession, version: number, stale: () => boolean): Promise<void> {
@@ -66,6 +67,7 @@ export const validationHandlers: HandlerModule = {
         server.settings.changed(params);
         server.sessions.forgetAll();
         for (const doc of documents.all()) scheduleValidation(server, doc);
+        recheckFromDisk(server); // files Check Workspace published from disk
         // Inlay hints and code lenses follow the settings too (postmortem.inlayHints.*).
         const ws = server.clientCapabilities.workspace;
         if (ws?.inlayHint?.refreshSupport) void connection.languages.inlayHint.refresh().catch(() => undefined);

@@ -1,17 +1,20 @@
 /**
  * The workspace around the documents: workspace folders coming and going (each document is
  * checked against its own folder) and `.postmortemrc.json` files changing (watched through the
- * client when it can register file watchers). Either re-checks every open document.
+ * client when it can register file watchers). Either re-checks every open document (and the files
+ * Check Workspace published from disk, handlers/checkWorkspace.ts).
  */
 import { DidChangeWatchedFilesNotification, type InitializeParams } from 'vscode-languageserver/node';
 import type { HandlerModule, ServerContext } from '../context';
 import { RC_FILE } from '../node/rc';
+import { markdownFilesChanged, recheckFromDisk } from './checkWorkspace';
 import { describe } from './guard';
 import { scheduleValidation } from './validation';
 
 function revalidateAll(server: ServerContext): void {
   server.sessions.forgetAll();
   for (const doc of server.documents.all()) scheduleValidation(server, doc);
+  recheckFromDisk(server);
 }
 
 let canWatch = false;
@@ -47,8 +50,10 @@ export const workspaceHandlers: HandlerModule = {
   register(server) {
     server.connection.onDidChangeWatchedFiles(
       server.guardNotification('didChangeWatchedFiles', (params) => {
-        const changes = (params as { changes?: { uri: string }[] }).changes ?? [];
+        const changes = (params as { changes?: { uri: string; type: number }[] }).changes ?? [];
         if (changes.some((c) => c.uri.endsWith(`/${RC_FILE}`))) revalidateAll(server);
+        // Markdown files (watched once Check Workspace ran): their diagnostics from disk.
+        markdownFilesChanged(server, changes);
       }),
     );
   },

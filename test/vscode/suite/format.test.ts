@@ -1,10 +1,12 @@
 // Format Document on a post-mortem: the server's formatter aligns the timeline table by display
 // width (an emoji counts two columns), keeps every cell's text, touches nothing else, and is
-// idempotent.
+// idempotent. On an ordinary Markdown file it is not a formatter at all: another formatter is
+// used without the "multiple formatters" prompt, and with none the file stays as it is.
 import * as assert from 'node:assert/strict';
 import stringWidth from 'string-width';
 import * as vscode from 'vscode';
-import { activateExtension, changedLines, openWorkspaceFile, waitForText, workspaceUri } from './helpers';
+import type { PostmortemAssistantApi } from '../../../client/src/extension';
+import { activateExtension, changedLines, openWorkspaceFile, waitFor, waitForText, workspaceUri } from './helpers';
 
 // INC-2026-0042 (no finding) whose timeline (lines 36–47) is ragged: a row without spaces around
 // its pipes and with an emoji, a row with extra spaces, inline code and an escaped pipe.
@@ -70,5 +72,71 @@ describe('formatting', () => {
     const noop = (again ?? []).every((e) => doc.getText(e.range) === e.newText);
     assert.ok(noop, `second format changed: ${JSON.stringify(again?.map((e) => e.newText))}`);
     assert.equal(doc.getText(), text);
+  });
+
+  it('Format Document on an ordinary Markdown file is not ours: no edits, and another Markdown formatter is used without a prompt', async () => {
+    const rel = 'notes/ragged-table.md';
+    const uri = workspaceUri(rel);
+    const { document: doc } = await openWorkspaceFile(rel);
+    const before = doc.getText();
+    const options: vscode.FormattingOptions = { tabSize: 4, insertSpaces: true };
+    const edits = await vscode.commands.executeCommand<vscode.TextEdit[] | undefined>('vscode.executeFormatDocumentProvider', uri, options);
+    assert.ok(!edits || edits.length === 0, `no formatter edits an ordinary Markdown file: ${JSON.stringify(edits)}`);
+    assert.equal(doc.getText(), before);
+
+    // Another extension's Markdown formatter: with ours registered for every Markdown file, VS Code
+    // would have two candidates and ask which one is the default instead of formatting.
+    const other = vscode.languages.registerDocumentFormattingEditProvider({ language: 'markdown' }, {
+      provideDocumentFormattingEdits: (d) => [vscode.TextEdit.insert(new vscode.Position(d.lineCount - 1, 0), '<!-- formatted by the other formatter -->\n')],
+    });
+    try {
+      await vscode.commands.executeCommand('editor.action.formatDocument');
+      const after = await waitForText(doc, (t) => t !== before, 'the other formatter\'s edit');
+      assert.ok(after.includes('<!-- formatted by the other formatter -->'), after);
+      assert.equal(after.replace('<!-- formatted by the other formatter -->\n', ''), before, 'only the other formatter changed the file');
+    } finally {
+      other.dispose();
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
+
+  it('an untitled document is formatted once its first heading makes it a post-mortem, and no longer when the heading goes', async () => {
+    // The fixture (formatted by the first test, maybe saved) with its tables squeezed (no spaces
+    // around pipes), under a first heading that does not make it a post-mortem.
+    const { document: source } = await openWorkspaceFile(REL);
+    const text = source
+      .getText()
+      .replace(/^# .*$/m, '# Notes')
+      .split('\n')
+      .map((l) => (l.startsWith('|') ? l.replace(/ *\| */g, '|') : l))
+      .join('\n');
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
+    const editor = await vscode.window.showTextDocument(doc);
+    const options: vscode.FormattingOptions = { tabSize: 4, insertSpaces: true };
+    const format = async () => (await vscode.commands.executeCommand<vscode.TextEdit[] | undefined>('vscode.executeFormatDocumentProvider', doc.uri, options)) ?? [];
+    assert.deepEqual(await format(), [], 'not a post-mortem: no formatter');
+
+    const title = doc.lineAt(0).range;
+    assert.ok(await editor.edit((b) => b.replace(title, '# Incident Post-Mortem')));
+    // The extension hears of the edit (onDidChangeTextDocument) before edit() resolves, and registers
+    // its provider for this document; the registration reaches the workbench before the request.
+    const edits = await format();
+    assert.ok(edits.length > 0, 'the post-mortem formatter answers');
+
+    assert.ok(await editor.edit((b) => b.replace(doc.lineAt(0).range, '# Notes again')));
+    assert.deepEqual(await format(), [], 'a heading that is not the post-mortem title: no formatter again');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('a team template\'s post-mortem (named by the rc file, no "Incident Post-Mortem" title) is formatted: the server says it is one', async () => {
+    const ext = await activateExtension();
+    const api = ext.exports as PostmortemAssistantApi;
+    const rel = 'team/incident-ready.md'; // its Timeline table is ragged
+    const uri = workspaceUri(rel);
+    await openWorkspaceFile(rel);
+    await waitFor(api.formatter.onDidChange, () => (api.formatter.has(uri) ? true : undefined), `the formatter registered for ${rel}`, 15_000);
+    const edits = (await vscode.commands.executeCommand<vscode.TextEdit[] | undefined>('vscode.executeFormatDocumentProvider', uri, { tabSize: 4, insertSpaces: true })) ?? [];
+    assert.ok(edits.length > 0, 'the team timeline is aligned');
+    assert.ok(!api.formatter.has(workspaceUri('notes/ragged-table.md')), 'an ordinary Markdown file never');
   });
 });
