@@ -80,7 +80,7 @@ export function activate(context: vscode.ExtensionContext): PostmortemAssistantA
     statusBar,
     formatter,
     vscode.window.createTreeView(VIEW_ID, { treeDataProvider: view, showCollapseAll: true }),
-    vscode.languages.registerCompletionItemProvider(MARKDOWN_SELECTOR, new UtcTimelineRowCompletion()),
+    vscode.languages.registerCompletionItemProvider(MARKDOWN_SELECTOR, new UtcTimelineRowCompletion(pm)),
     run(COMMANDS.markFinal, vscode.l10n.t('Mark Final'), (uri) => markFinal(pm, uri)),
     run(COMMANDS.formatTimeline, vscode.l10n.t('Format Timeline Table'), (uri, options) => formatTimeline(pm, uri, options)),
     run(COMMANDS.insertEvidencePath, vscode.l10n.t('Insert Evidence Path'), (uri) => insertEvidencePath(pm, uri)),

@@ -132,8 +132,11 @@ export interface CheckedSummary {
   blockers?: number;
   /** §7 action items with an action whose Status is open; overdue = target date before today (UTC). */
   actions: { open: number; overdue: number };
-  /** Lines (0-based) of the Timeline table, header row to last row. */
-  timeline?: { headerLine: number; lastLine: number };
+  /**
+   * Lines (0-based) of the Timeline table, header row to last row, and how many columns its
+   * header has (a team template's timeline may have more than v1.1's three).
+   */
+  timeline?: { headerLine: number; lastLine: number; columns?: number };
   /** Only when asked (`actionItems: true`): every action item, in document order. */
   actionItems?: WireActionItem[];
   /** The template the document is read with (the built-in v1.1 or a team's: docs/templates.md). */

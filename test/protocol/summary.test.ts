@@ -51,6 +51,7 @@ describe('postmortem/summary', () => {
     assert.deepEqual(d.incidentId, { state: 'set', value: 'INC-2026-0928-01' });
     assert.equal(d.timeline?.headerLine, lineOf(draftText, '| Time (UTC)'));
     assert.ok(d.timeline!.lastLine > d.timeline!.headerLine);
+    assert.equal(d.timeline?.columns, 3, "the Timeline header's cell count, for Insert Timeline Row");
     assert.equal(typeof d.actions.open, 'number');
   });
 

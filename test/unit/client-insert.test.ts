@@ -12,6 +12,15 @@ test('the row carries the current time in UTC, whatever the local zone', () => {
   assert.equal(timelineRowSnippet(now), '| 2026-02-28 23:05 | $1 | $2 |$0');
 });
 
+test("a team template's wider timeline gets a tab stop per column (the summary counts its header cells)", () => {
+  const now = new Date('2026-03-01T10:00:00Z');
+  const text = TEMPLATE_1_1.replace('| Time (UTC) | Event | Actor |', '| Time (UTC) | Event | Actor | Source |').replace(/(\| Time \(UTC\) \| Event \| Actor \| Source \|\n)\|[-| ]+\|/, '$1|---|---|---|---|');
+  const columns = summarize(analyze(text, { settings: DEFAULT_SETTINGS })).timeline!.columns;
+  assert.equal(columns, 4);
+  assert.equal(timelineRowSnippet(now, columns), '| 2026-03-01 10:00 | $1 | $2 | $3 |$0');
+  assert.equal(summarize(analyze(TEMPLATE_1_1, { settings: DEFAULT_SETTINGS })).timeline!.columns, 3);
+});
+
 test('where the row goes', () => {
   // The Timeline table as the server gives it (postmortem/summary): the core's summary, in lines.
   const timelineOf = (text: string) => {

@@ -65,7 +65,7 @@ test('summary: checked summaries read field by field, anything else is unchecked
     errors: 2,
     blockers: 5,
     actions: { open: 1, overdue: 0 },
-    timeline: { headerLine: 20, lastLine: 30 },
+    timeline: { headerLine: 20, lastLine: 30, columns: 4 },
   };
   const [a, b, c, d] = parseSummaryResult(
     { summaries: [good, { uri: 'file:///b.md', checked: false, reason: 'not a post-mortem' }, { ...good, status: 'DONE' }, { ...good, version: null, blockers: -1, timeline: { headerLine: 3, lastLine: 1 } }] },

@@ -13,10 +13,10 @@ export async function insertTimelineRow(client: PostmortemClient, arg: unknown, 
   if (!doc) return;
   const editor = await editorFor(doc);
   const eol = doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
-  const row = timelineRowSnippet(now());
   // Where the Timeline table is, as the server reads it; without an answer, the row goes at the cursor.
   const summary = await client.summary(doc.uri);
   const timeline = summary?.checked && summary.version === doc.version ? summary.timeline : undefined;
+  const row = timelineRowSnippet(now(), timeline?.columns);
   const line = timelineInsertLine(timeline, editor.selection.active.line);
   if (line === undefined) {
     await editor.insertSnippet(new vscode.SnippetString(row));

@@ -145,7 +145,10 @@ function checkedSummary(v: Record<string, unknown>, uri: string): CheckedSummary
   if (isRecord(v.timeline)) {
     const headerLine = count(v.timeline.headerLine);
     const lastLine = count(v.timeline.lastLine);
-    if (headerLine !== undefined && lastLine !== undefined && lastLine >= headerLine) out.timeline = { headerLine, lastLine };
+    const columns = count(v.timeline.columns);
+    if (headerLine !== undefined && lastLine !== undefined && lastLine >= headerLine) {
+      out.timeline = columns !== undefined && columns >= 2 ? { headerLine, lastLine, columns } : { headerLine, lastLine };
+    }
   }
   if (Array.isArray(v.actionItems)) out.actionItems = v.actionItems.map(actionItem).filter((a): a is WireActionItem => a !== undefined);
   if (template) out.template = template;

@@ -6,9 +6,13 @@ export function utcMinute(d: Date): string {
   return d.toISOString().slice(0, 16).replace('T', ' ');
 }
 
-/** The row as a snippet: the time filled in, tab stops for Event and Actor. */
-export function timelineRowSnippet(now: Date): string {
-  return `| ${utcMinute(now)} | $1 | $2 |$0`;
+/**
+ * The row as a snippet: the time filled in, a tab stop for each other column (v1.1's Event and
+ * Actor; a team template's timeline may have more columns: `columns` counts the header's cells).
+ */
+export function timelineRowSnippet(now: Date, columns = 3): string {
+  const stops = Array.from({ length: Math.max(1, columns - 1) }, (_, i) => ` $${i + 1} |`).join('');
+  return `| ${utcMinute(now)} |${stops}$0`;
 }
 
 /**

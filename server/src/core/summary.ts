@@ -20,7 +20,7 @@ import { caseInsensitiveChoice, isPlaceholder, readDate } from './values';
  */
 export type Summary = Pick<CheckedSummary, 'status' | 'statusText' | 'incidentId' | 'errors' | 'blockers' | 'actions' | 'actionItems' | 'template'> & {
   statusValue?: Span;
-  timeline?: Span;
+  timeline?: Span & { columns: number };
 };
 
 export interface SummaryOptions {
@@ -53,7 +53,7 @@ export function summarize(analysis: Analysis, opts: SummaryOptions = {}): Summar
     if (!analysis.status && !isPlaceholder(status.text, out.template!.statuses)) out.statusText = status.text;
   }
   if (opts.asFinal) out.blockers = opts.asFinal.length;
-  if (model.timelineTable) out.timeline = { start: model.timelineTable.start, end: model.timelineTable.end };
+  if (model.timelineTable) out.timeline = { start: model.timelineTable.start, end: model.timelineTable.end, columns: model.timelineTable.columns.length };
   if (opts.actionItems) {
     // The facts of `postmortem-lint actions`, on a 0-based line, without what the view does not show.
     out.actionItems = actionRows('', analysis, utcDay(opts.now)).map(({ file: _f, incidentId: _i, number: _n, line, ...facts }) => ({ ...facts, line: line - 1 }));

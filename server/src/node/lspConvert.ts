@@ -215,7 +215,7 @@ export function toDocumentSummary(uri: string, version: number | null, lines: Li
   if (s.statusText !== undefined) out.statusText = s.statusText;
   if (s.statusValue) out.statusRange = toRange(lines, s.statusValue.start, s.statusValue.end);
   if (s.blockers !== undefined) out.blockers = s.blockers;
-  if (s.timeline) out.timeline = { headerLine: lines.positionAt(s.timeline.start).line, lastLine: lines.positionAt(s.timeline.end).line };
+  if (s.timeline) out.timeline = { headerLine: lines.positionAt(s.timeline.start).line, lastLine: lines.positionAt(s.timeline.end).line, columns: s.timeline.columns };
   if (s.actionItems) out.actionItems = s.actionItems;
   if (s.template) out.template = s.template;
   return out;
