@@ -39,8 +39,9 @@ describe('team template', () => {
     const uri = workspaceUri(rel);
     const { document: doc } = await openWorkspaceFile(rel);
     const before = doc.getText();
-    const { pick } = await markFinal(uri);
+    const { pick, info } = await markFinal(uri);
     assert.equal(pick.calls.length, 0, 'no blockers listed');
+    assert.deepEqual(info.calls.map((c) => c[0]), [`Status set to Published in ${rel}.`], "the message names the team's final status");
     const after = await waitForText(doc, (t) => t !== before, 'the Mark Final edit');
     const line = before.split('\n').findIndex((l) => l.startsWith('**Status:**'));
     assert.deepEqual(changedLines(before, after), [line]);
