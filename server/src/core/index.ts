@@ -21,7 +21,7 @@ export { RULES, ruleByCode } from './rules';
 export { IncrementalParser, chunkDocument } from './incremental';
 export { summarize } from './summary';
 export type { Summary, SummaryOptions } from './summary';
-export { documentLinks, evidenceRootOf, incidentIdOf, type LinkEntry, type LinkOptions } from './links';
+export { documentLinks, evidenceFileQueries, evidenceRootOf, incidentIdOf, type LinkEntry, type LinkOptions } from './links';
 export { inlayHints, formatSpan, type InlayHintEntry } from './inlayHints';
 export { idOccurrences, incidentIdAt, invalidIncidentId, planRename, renamedFilePath, type RenamePlan } from './rename';
 export { describeIncident, incidentSummary, matchesQuery, readIncidentSummary, statusLens, tokenAt, type IncidentSummary, type LensEntry } from './navigation';

@@ -77,3 +77,25 @@ export function documentLinks(a: Analysis, opts: LinkOptions): LinkEntry[] {
   }
   return out.sort((x, y) => x.start - y.start);
 }
+
+/**
+ * Every path the file system is asked about when `a` is checked (PM014's existence, PM022's
+ * symbolic links) and its links drawn (`documentLinks`): the evidence paths the document names,
+ * in its evidence table and in prose, and the Incident ID's evidence folder — absolute, under
+ * `root`. The web server (docs/web.md) fetches these before the analysis it keeps, whose
+ * `FileSystem` then answers synchronously.
+ */
+export function evidenceFileQueries(a: Analysis, root: string, evidenceRoot: string): string[] {
+  if (!a.isPostmortem) return [];
+  const out = new Set<string>();
+  const add = (raw: string) => {
+    const v = resolveEvidencePath(raw, root);
+    if (v.kind === 'inside') out.add(v.abs);
+  };
+  const id = incidentIdOf(a);
+  if (id && !/[\\/]/.test(id.id) && id.id !== '.' && id.id !== '..') add(`${evidenceRootOf(evidenceRoot)}/${id.id}`);
+  for (const ref of [...a.model.evidence.flatMap((row) => evidenceRefs(row.location)), ...proseEvidenceRefs(a, evidenceRoot)]) {
+    if (!ref.url) add(ref.path);
+  }
+  return [...out];
+}

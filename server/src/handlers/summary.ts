@@ -4,8 +4,6 @@
  * as the diagnostics. An open document is summarised at its current version; any other `file:`
  * URI is read from disk (cached by modification time, size, settings and day).
  */
-import { statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import {
   ErrorCodes,
   LSPErrorCodes,
@@ -13,7 +11,7 @@ import {
   type CancellationToken,
   type Connection,
   type TextDocuments,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   SUMMARY_MAX_URIS as MAX_URIS,
@@ -22,7 +20,7 @@ import {
   type SummaryParams,
   type SummaryResult,
 } from '../../../shared/src/protocol';
-import { analyze, summarize, type Analysis, type AnalyzeOptions, type MarkFinalPlan, type Settings } from '../core';
+import { summarize, type Analysis, type MarkFinalPlan, type Settings } from '../core';
 import { toDocumentSummary } from '../node/lspConvert';
 import type { HandlerModule } from '../context';
 import { closedDocument, markFinalPlan } from './commands';
@@ -34,8 +32,11 @@ export interface SummaryHost {
   current(uri: string): Promise<{ doc: TextDocument; settings: Settings; analysis: Analysis | undefined }>;
   settingsFor(uri: string): Promise<Settings>;
   /** A document that is not open, read from disk; throws when it cannot be. */
-  closedDocument(uri: string): TextDocument;
-  analyzeOptions(doc: TextDocument, settings: Settings): AnalyzeOptions;
+  closedDocument(uri: string): Promise<TextDocument>;
+  /** The analysis of a closed document (host.ts: on the web, its file questions fetched first). */
+  analyzeClosed(doc: TextDocument, settings: Settings): Promise<Analysis>;
+  /** What changes when the file changes (host.ts `stamp`). */
+  stamp(uri: string): Promise<string>;
   markFinalPlan(doc: TextDocument, settings: Settings, open: boolean): MarkFinalPlan;
 }
 
@@ -54,8 +55,9 @@ export const summaryHandlers: HandlerModule = {
       documents: server.documents,
       current: (uri) => server.current(uri),
       settingsFor: (uri) => server.settings.fetch(uri),
-      closedDocument,
-      analyzeOptions: (doc, settings) => server.analyzeOptions(doc, settings),
+      closedDocument: (uri) => closedDocument(server, uri),
+      analyzeClosed: (doc, settings) => server.analyzeSettled(doc, settings),
+      stamp: (uri) => server.host.stamp(uri),
       markFinalPlan: (doc, settings, open) => markFinalPlan(server, doc, settings, open),
     });
   },
@@ -78,11 +80,11 @@ export function register(connection: Pick<Connection, 'onRequest'>, host: Summar
     const settings = await host.settingsFor(uri);
     if (!settings.enable) return { uri, checked: false, reason: reasonFor(settings) };
     const today = now();
-    const key = `${fileStamp(uri)}|${today.toISOString().slice(0, 10)}|${blockers}|${actionItems}`;
+    const key = `${await host.stamp(uri)}|${today.toISOString().slice(0, 10)}|${blockers}|${actionItems}`;
     const hit = closedCache.get(uri);
     if (hit && hit.key === key && hit.settings === settings) return hit.summary;
-    const doc = host.closedDocument(uri);
-    const analysis = analyze(doc.getText(), host.analyzeOptions(doc, settings));
+    const doc = await host.closedDocument(uri);
+    const analysis = await host.analyzeClosed(doc, settings);
     let summary: DocumentSummary;
     if (!analysis.isPostmortem) {
       summary = { uri, checked: false, reason: reasonFor(settings) };
@@ -116,14 +118,4 @@ export function register(connection: Pick<Connection, 'onRequest'>, host: Summar
     }
     return { summaries };
   });
-}
-
-/** Modification time and size of a `file:` URI; a key that never repeats when it has none (never a stale hit). */
-function fileStamp(uri: string): string {
-  try {
-    const s = statSync(fileURLToPath(uri));
-    return `${s.mtimeMs}:${s.size}`;
-  } catch {
-    return `missing:${Math.random()}`;
-  }
 }

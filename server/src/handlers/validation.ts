@@ -5,10 +5,9 @@
  * the document's diagnostics and drops its session; a settings change validates every open
  * document again.
  */
-import type { Diagnostic } from 'vscode-languageserver/node';
+import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { HandlerModule, ServerContext } from '../context';
-import { COLLECT_AFTER_CHARS, collectSoon } from '../gc';
 import { toDiagnostic } from '../node/lspConvert';
 import type { DocumentSession } from '../session';
 import { describe } from './guard';
@@ -29,7 +28,7 @@ async function publish(server: ServerContext, session: DocumentSession, version:
   }
   if (stale()) return;
   await server.connection.sendDiagnostics({ uri, version, diagnostics });
-  if (doc.getText().length >= COLLECT_AFTER_CHARS) collectSoon();
+  server.host.afterDiagnostics(doc.getText().length);
 }
 
 /** Validates `doc`'s version after `validation.delayMs`; a newer version (or a close) cancels older pending work. */

@@ -3,9 +3,9 @@
  * checked against its own folder) and `.postmortemrc.json` files changing (watched through the
  * client when it can register file watchers). Either re-checks every open document.
  */
-import { DidChangeWatchedFilesNotification, type InitializeParams } from 'vscode-languageserver/node';
+import { DidChangeWatchedFilesNotification, type InitializeParams } from 'vscode-languageserver';
 import type { HandlerModule, ServerContext } from '../context';
-import { RC_FILE } from '../node/rc';
+import { RC_FILE } from '../rcSettings';
 import { describe } from './guard';
 import { scheduleValidation } from './validation';
 
