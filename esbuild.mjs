@@ -18,7 +18,7 @@ const common = {
 };
 
 const builds = [
-  { entryPoints: { extension: 'client/src/extension.ts' }, external: ['vscode'] },
+  { entryPoints: { extension: 'client/src/desktopExtension.ts' }, external: ['vscode'] },
   { entryPoints: { server: 'server/src/server.ts' } },
   {
     entryPoints: { cli: 'server/src/cli.ts' },

@@ -11,7 +11,6 @@
  * too. Activation itself is cheap: the server starts only once a post-mortem is seen.
  */
 import * as vscode from 'vscode';
-import { registerLintTasks } from './tasks';
 import { ACTION_ITEMS_VIEW_ID, CLIENT_COMMANDS as COMMANDS, CONTEXT_KEYS as CONTEXT, VIEW_ID } from '../../shared/src/protocol';
 import { ActionItemsView } from './actionItemsView';
 import { exportReport } from './commands/exportReport';
@@ -21,6 +20,7 @@ import { insertTimelineRow } from './commands/insertTimelineRow';
 import { markFinal } from './commands/markFinal';
 import { newPostmortem } from './commands/newPostmortem';
 import { PostmortemClient } from './languageClient';
+import type { ClientPlatform } from './platform';
 import { isPostmortemDocument, MARKDOWN_SELECTOR, workspaceHasPostmortemPaths } from './postmortems';
 import { PostmortemsView } from './postmortemsView';
 import { postmortemPreview, type MarkdownItLike } from './pure/preview';
@@ -44,9 +44,13 @@ export interface PostmortemAssistantApi {
   extendMarkdownIt<M extends MarkdownItLike & { use(plugin: (md: MarkdownItLike) => void): M }>(md: M): M;
 }
 
-export function activate(context: vscode.ExtensionContext): PostmortemAssistantApi {
+/**
+ * Activation, shared by the desktop entry (`desktopExtension.ts`) and the web entry
+ * (`browserExtension.ts`); `platform` is what differs (transport, author name, tasks).
+ */
+export function activateWith(context: vscode.ExtensionContext, platform: ClientPlatform): PostmortemAssistantApi {
   const output = vscode.window.createOutputChannel('Post-Mortem Assistant', { log: true });
-  client = new PostmortemClient(context, output);
+  client = new PostmortemClient(context, output, platform);
   const pm = client;
   const view = new PostmortemsView(pm);
   const actionItems = new ActionItemsView(pm);
@@ -72,14 +76,13 @@ export function activate(context: vscode.ExtensionContext): PostmortemAssistantA
     run(COMMANDS.formatTimeline, 'Format Timeline Table', (uri, options) => formatTimeline(pm, uri, options)),
     run(COMMANDS.insertEvidencePath, 'Insert Evidence Path', (uri) => insertEvidencePath(pm, uri)),
     run(COMMANDS.insertTimelineRow, 'Insert Timeline Row', (uri) => insertTimelineRow(pm, uri)),
-    run(COMMANDS.newPostmortem, 'New Post-Mortem', () => newPostmortem()),
+    run(COMMANDS.newPostmortem, 'New Post-Mortem', () => newPostmortem((folder) => platform.authorName(folder))),
     run(COMMANDS.refreshView, 'Refresh Post-Mortems', async () => view.refresh(true)),
     run(COMMANDS.restartServer, 'Restart Language Server', async () => {
       if (pm.isStarted) await pm.restart(vscode.l10n.t('asked for by the user'));
       else await pm.start();
     }),
     run(COMMANDS.showOutput, 'Show Output', async () => output.show(true)),
-    registerLintTasks(),
     pm.onDidStart(() => view.refresh()),
     actionItems,
     vscode.window.createTreeView(ACTION_ITEMS_VIEW_ID, { treeDataProvider: actionItems, showCollapseAll: true }),
@@ -87,6 +90,7 @@ export function activate(context: vscode.ExtensionContext): PostmortemAssistantA
     run(COMMANDS.exportReport, 'Export Report', () => exportReport(pm)),
     pm.onDidStart(() => actionItems.refresh()),
   );
+  if (platform.registerTasks) context.subscriptions.push(platform.registerTasks());
 
   // The active editor's context key (menus) and the lazy start of the server.
   const onEditor = (editor: vscode.TextEditor | undefined): void => {

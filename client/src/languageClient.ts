@@ -1,23 +1,19 @@
 /**
- * The language client: starts `dist/server.js` over IPC when the first post-mortem
- * shows up (or a command needs it), restarts it when the workspace becomes trusted,
+ * The language client: starts the language server (desktop: `dist/server.js` over IPC; web:
+ * `dist/browserServer.js` in a worker — `ClientPlatform`) when the first post-mortem shows up (or a command needs it), restarts it when the workspace becomes trusted,
  * and forwards server commands. The server decides which Markdown files are
  * post-mortems; the client syncs every Markdown document (file and untitled).
  */
 import * as vscode from 'vscode';
-import {
-  DidChangeConfigurationNotification,
-  ExecuteCommandRequest,
-  LanguageClient,
-  TransportKind,
-  type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
+import { DidChangeConfigurationNotification, ExecuteCommandRequest, type BaseLanguageClient, type LanguageClientOptions } from 'vscode-languageclient';
 import { CLIENT_COMMANDS, DIAGNOSTIC_SOURCE, SERVER_COMMANDS, REPORT_REQUEST, SUMMARY_MAX_URIS, SUMMARY_REQUEST, type DocumentSummary, type ReportParams, type SummaryParams } from '../../shared/src/protocol';
 import { CONFIG_SECTION } from '../../shared/src/settings';
 import { MARKDOWN_SELECTOR } from './postmortems';
 import { parseSummaryResult } from './pure/protocol';
+import type { ClientPlatform } from './platform';
 import { initialSettings } from './settings';
+
+type LanguageClient = BaseLanguageClient;
 
 export class PostmortemClient implements vscode.Disposable {
   private client: LanguageClient | undefined;
@@ -30,6 +26,7 @@ export class PostmortemClient implements vscode.Disposable {
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly output: vscode.LogOutputChannel,
+    private readonly platform: ClientPlatform,
   ) {
     this.disposables.push(
       this.onDidStartEmitter,
@@ -54,11 +51,6 @@ export class PostmortemClient implements vscode.Disposable {
   }
 
   private async create(): Promise<LanguageClient> {
-    const module = this.context.asAbsolutePath('dist/server.js');
-    const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
-      debug: { module, transport: TransportKind.ipc },
-    };
     const clientOptions: LanguageClientOptions = {
       documentSelector: MARKDOWN_SELECTOR,
       // A function: evaluated again on every (re)start, so a restart after trust is granted sends `trusted: true`.
@@ -81,7 +73,7 @@ export class PostmortemClient implements vscode.Disposable {
       diagnosticCollectionName: DIAGNOSTIC_SOURCE,
     };
     // Id = the configuration section: the client reads the `postmortem.trace.server` setting.
-    const client = new LanguageClient(CONFIG_SECTION, 'Post-Mortem Assistant', serverOptions, clientOptions);
+    const client = this.platform.createLanguageClient(this.context, CONFIG_SECTION, 'Post-Mortem Assistant', clientOptions);
     try {
       await client.start();
     } catch (e) {
@@ -100,7 +92,13 @@ export class PostmortemClient implements vscode.Disposable {
     if (!client) return;
     this.output.info(`Restarting the post-mortem language server: ${reason}`);
     try {
-      await client.restart();
+      // The desktop LanguageClient has `restart` (it waits for a debug port); the browser one has not.
+      const restartable = client as LanguageClient & { restart?: () => Promise<void> };
+      if (restartable.restart) await restartable.restart();
+      else {
+        await client.stop();
+        await client.start();
+      }
       this.onDidStartEmitter.fire();
     } catch (e) {
       this.output.error(`Restart failed: ${(e as Error).message ?? e}`);

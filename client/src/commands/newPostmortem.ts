@@ -1,10 +1,9 @@
 /**
  * New Post-Mortem: asks for the Incident ID and creates
  * `<workspace>/<postmortem.newFileFolder>/<ID>.md` from the template, with the ID,
- * the author (git `user.name`) and Date Written (today, UTC) filled in. Never
- * overwrites a file.
+ * the author (git `user.name`: `ClientPlatform.authorName`) and Date Written (today, UTC) filled
+ * in. Never overwrites a file.
  */
-import { execFile } from 'node:child_process';
 import * as vscode from 'vscode';
 import { TEMPLATE_1_1 } from '../../../server/src/core/template';
 import { compileIdPattern, validateNewIncidentId } from '../pure/incidentId';
@@ -12,23 +11,7 @@ import { fillTemplate, newFileRelPath, relativeFolderSegments } from '../pure/ne
 import { DEFAULT_SETTINGS } from '../../../shared/src/settings';
 import { folderSetting, incidentIdPattern } from '../settings';
 
-const GIT_TIMEOUT_MS = 3000;
-
-/** `git config user.name` in `cwd`; undefined when git is missing, slow or has no name. */
-export function gitUserName(cwd: string | undefined): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    try {
-      execFile('git', ['config', 'user.name'], { cwd, timeout: GIT_TIMEOUT_MS, windowsHide: true }, (err, stdout) => {
-        const name = err ? '' : String(stdout).trim();
-        resolve(name === '' ? undefined : name);
-      });
-    } catch {
-      resolve(undefined);
-    }
-  });
-}
-
-export async function newPostmortem(): Promise<void> {
+export async function newPostmortem(authorName: (folder: vscode.WorkspaceFolder) => Promise<string | undefined>): Promise<void> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 0) {
     void vscode.window.showWarningMessage('Open a folder first: the new post-mortem is created inside the workspace.');
@@ -69,7 +52,7 @@ export async function newPostmortem(): Promise<void> {
     return;
   }
 
-  const author = folder.uri.scheme === 'file' ? await gitUserName(folder.uri.fsPath) : undefined;
+  const author = await authorName(folder);
   const text = fillTemplate(TEMPLATE_1_1, { incidentId: id, author, now: new Date() });
   try {
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(folder.uri, ...target.segments));
