@@ -6,27 +6,49 @@
  * tasks (a browser runs no processes). docs/web.md.
  */
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/browser';
+import { BrowserMessageReader, BrowserMessageWriter, LanguageClient } from 'vscode-languageclient/browser';
 import { activateWith, deactivate, type PostmortemAssistantApi } from './extension';
 import type { ClientPlatform } from './platform';
 import { gitConfigUserName } from './pure/gitConfig';
 import { answerFileRequests } from './web/files';
 
 declare const Worker: new (url: string, options?: { name?: string }) => { terminate(): void };
+type WorkerLike = InstanceType<typeof Worker>;
+const WORKER_NAME = 'postmortem-language-server';
+
+/**
+ * The server's worker. From an https: or file: extension folder (github.dev, vscode.dev) the
+ * script's URL is enough. An extension installed on a remote server but run in the browser
+ * (code-server with `remote.extensionKind` ["web"], test/web/host.mjs) has a `vscode-remote:`
+ * folder, from which VS Code's web worker extension host refuses to start workers ("Creating
+ * workers from remote extensions is currently not supported"); its `fetch` reads that URI, so
+ * the worker starts from the fetched script instead.
+ */
+async function startWorker(script: vscode.Uri): Promise<WorkerLike> {
+  if (script.scheme !== 'vscode-remote') return new Worker(script.toString(true), { name: WORKER_NAME });
+  const response = await fetch(script.toString(true));
+  if (!response.ok) throw new Error(`cannot load ${script.toString(true)}: HTTP ${response.status}`);
+  const blob = new Blob([await response.text()], { type: 'application/javascript' });
+  return new Worker(URL.createObjectURL(blob), { name: WORKER_NAME });
+}
 
 const web: ClientPlatform = {
   createLanguageClient(context, id, name, options) {
-    const url = vscode.Uri.joinPath(context.extensionUri, 'dist', 'browserServer.js').toString(true);
-    let worker: { terminate(): void } | undefined;
+    const script = vscode.Uri.joinPath(context.extensionUri, 'dist', 'browserServer.js');
+    let worker: WorkerLike | undefined;
     // A function: a restart (trust granted, Restart Language Server) gets a fresh worker.
     const client = new LanguageClient(id, name, async () => {
       worker?.terminate();
-      worker = new Worker(url, { name: 'postmortem-language-server' });
-      return worker as never;
+      worker = await startWorker(script);
+      // The transports, not the worker: VS Code's web worker host replaces `Worker` with a function,
+      // so the client's own `instanceof Worker` test fails on the workers it starts.
+      return { reader: new BrowserMessageReader(worker as never), writer: new BrowserMessageWriter(worker as never) };
     }, options);
     answerFileRequests(client);
     return client;
   },
+  // The workspace's own documents, whatever their scheme (vscode-vfs on github.dev).
+  documentSchemes: () => [...new Set((vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.scheme))],
   async authorName(folder) {
     try {
       const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, '.git', 'config')));

@@ -21,7 +21,7 @@ import { markFinal } from './commands/markFinal';
 import { newPostmortem } from './commands/newPostmortem';
 import { PostmortemClient } from './languageClient';
 import type { ClientPlatform } from './platform';
-import { isPostmortemDocument, MARKDOWN_SELECTOR, workspaceHasPostmortemPaths } from './postmortems';
+import { addDocumentSchemes, isPostmortemDocument, MARKDOWN_SELECTOR, workspaceHasPostmortemPaths } from './postmortems';
 import { PostmortemsView } from './postmortemsView';
 import { postmortemPreview, type MarkdownItLike } from './pure/preview';
 import { ReadinessStatusBar } from './statusBar';
@@ -49,6 +49,7 @@ export interface PostmortemAssistantApi {
  * (`browserExtension.ts`); `platform` is what differs (transport, author name, tasks).
  */
 export function activateWith(context: vscode.ExtensionContext, platform: ClientPlatform): PostmortemAssistantApi {
+  if (platform.documentSchemes) addDocumentSchemes(platform.documentSchemes());
   const output = vscode.window.createOutputChannel('Post-Mortem Assistant', { log: true });
   client = new PostmortemClient(context, output, platform);
   const pm = client;

@@ -54,7 +54,9 @@ export class PostmortemClient implements vscode.Disposable {
     const clientOptions: LanguageClientOptions = {
       documentSelector: MARKDOWN_SELECTOR,
       // A function: evaluated again on every (re)start, so a restart after trust is granted sends `trusted: true`.
-      initializationOptions: () => ({ trusted: vscode.workspace.isTrusted, postmortem: initialSettings() }),
+      // As JSON: on the web it is posted to a worker, and VS Code's configuration values are proxies
+      // that cannot be cloned (over IPC on desktop it is JSON anyway).
+      initializationOptions: () => JSON.parse(JSON.stringify({ trusted: vscode.workspace.isTrusted, postmortem: initialSettings() })),
       middleware: {
         // The server's Status-line lens ("Mark Final" / "Mark Final: N blockers") runs this extension's
         // Mark Final command, which sets the final status or lists what blocks it in a quick pick.

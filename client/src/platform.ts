@@ -12,6 +12,8 @@ export interface ClientPlatform {
   createLanguageClient(context: vscode.ExtensionContext, id: string, name: string, options: LanguageClientOptions): BaseLanguageClient;
   /** The author's name for New Post-Mortem (git `user.name`); undefined when unknown. */
   authorName(folder: vscode.WorkspaceFolder): Promise<string | undefined>;
+  /** URI schemes checked besides `file` and `untitled` (web: the workspace folders' schemes). */
+  documentSchemes?(): string[];
   /** The `postmortem-lint` task type (runs the CLI in a shell: desktop only). */
   registerTasks?(): vscode.Disposable;
 }
