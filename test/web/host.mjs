@@ -235,7 +235,7 @@ try {
   await check('the file on disk still reads DRAFT', () => {
     assert(/^\*\*Status:\*\* DRAFT$/m.test(fs.readFileSync(path.join(folder, DRAFT), 'utf8')), 'Status is not DRAFT on disk');
   });
-  await check('nothing but 127.0.0.1 was reached (offline): only the workbench's own gallery query was aborted', () => {
+  await check('nothing but 127.0.0.1 was reached (offline): only the workbench\'s own gallery query was aborted', () => {
     // The workbench asks its extension gallery (open-vsx.org) by itself; that request is aborted
     // and is not the extension's. Anything else going out is.
     const others = offline.filter((u) => !/^https:\/\/open-vsx\.org\//.test(u));
