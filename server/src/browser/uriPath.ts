@@ -26,6 +26,7 @@ export const uriPath: PathOps = {
   },
   dirname(p: string): string {
     const n = p.replace(/\/+$/, '');
+    if (n === '' && p.startsWith('/')) return '/';
     const i = n.lastIndexOf('/');
     if (i < 0) return '.';
     return i === 0 ? '/' : n.slice(0, i);

@@ -95,7 +95,10 @@ export function evidenceFileQueries(a: Analysis, root: string, evidenceRoot: str
   const id = incidentIdOf(a);
   if (id && !/[\\/]/.test(id.id) && id.id !== '.' && id.id !== '..') add(`${evidenceRootOf(evidenceRoot)}/${id.id}`);
   for (const ref of [...a.model.evidence.flatMap((row) => evidenceRefs(row.location)), ...proseEvidenceRefs(a, evidenceRoot)]) {
-    if (!ref.url) add(ref.path);
+    if (ref.url) continue;
+    add(ref.path);
+    // PM022 follows a path still holding the placeholder as if it were a folder name.
+    if (/<INCIDENT_ID>/i.test(ref.path)) add(ref.path.replace(/<INCIDENT_ID>/gi, 'INCIDENT_ID'));
   }
   return [...out];
 }
