@@ -10,7 +10,8 @@
 //   2. a quick fix: "Convert to UTC: 15:04" on the DRAFT's PM005, applied, and PM005 is gone;
 //   3. Mark Final refused on the DRAFT (blockers, PM010 among them; no edit asked for);
 //   4. Mark Final applied on a clean document (the FINAL example set back to UNDER REVIEW): the
-//      server asks the client to apply an edit that sets Status to FINAL.
+//      server asks the client to apply an edit that sets Status to FINAL;
+//   5. the summary of a file the client has not opened (postmortem/summary), read through the client.
 // Only 127.0.0.1 is served; any other request of the browser is aborted and fails the run.
 // Prints `web: N passed, M failed`; exits 1 on any failure.
 //
@@ -193,6 +194,13 @@ async function main() {
     const change = edit?.edit?.documentChanges?.[0];
     const newTexts = (change?.edits ?? []).map((e) => e.newText).join('');
     check('Mark Final on the clean document is applied: Status becomes FINAL', done?.applied === true && change?.textDocument?.uri === uriOf(finalDoc) && change?.textDocument?.version === 2 && /FINAL/.test(newTexts) && (change?.edits ?? []).every((e) => e.range.start.line === 6), JSON.stringify({ done, edit }));
+
+    // 5. A file the client has not opened (the Post-Mortems view asks for these): read through the client.
+    await page.evaluate((uri) => window.harness.notify('textDocument/didClose', { textDocument: { uri } }), draftUri);
+    const summary = await page.evaluate((uri) => window.harness.request('postmortem/summary', { uris: [uri], blockers: true }), draftUri);
+    const s = summary?.summaries?.[0];
+    const cliErrors = expected.get(draft).filter((k) => k.split(' ')[1] === 'error').length;
+    check(`a closed file's summary is read through the client: ${cliErrors} errors as the CLI, from the file (version null)`, s?.checked === true && s.version === null && s.errors === cliErrors && s.incidentId?.value === 'INC-2026-0057', JSON.stringify(s));
 
     const errors = (await page.evaluate(() => window.harness.log)).filter((l) => /error|exception|rejection/i.test(l));
     check('the server logged no error', errors.length === 0, errors.join('\n'));
