@@ -132,3 +132,14 @@ test('git config: user.name of the [user] section', () => {
   assert.equal(gitConfigUserName('[remote "origin"]\n\tname = nope\n'), undefined);
   assert.equal(gitConfigUserName(''), undefined);
 });
+
+test('package.json declares the web entry, the .vsix carries both web bundles, virtual workspaces are limited', () => {
+  const root = path.resolve(__dirname, '..', '..');
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  assert.equal(pkg.browser, './dist/browserExtension.js');
+  assert.equal(pkg.main, './dist/extension.js');
+  assert.equal(pkg.capabilities.virtualWorkspaces.supported, 'limited');
+  const ignore = fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n');
+  for (const f of ['dist/extension.js', 'dist/server.js', 'dist/browserExtension.js', 'dist/browserServer.js']) assert.ok(ignore.includes(`!${f}`), f);
+  assert.match(pkg.scripts.test, /test:web && npm run test:e2e/);
+});
