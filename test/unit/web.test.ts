@@ -110,7 +110,7 @@ test('the web host: evidence existence fetched once after an analysis, then answ
 });
 
 test('the web host: the nearest .postmortemrc.json is found and read through the client', async () => {
-  const { calls, connection } = fakeClient();
+  const { calls, files, connection } = fakeClient();
   const host = browserHost(connection as never);
   host.setFolders!(['vscode-vfs://github/acme/governance']);
   const warnings: string[] = [];
@@ -124,6 +124,10 @@ test('the web host: the nearest .postmortemrc.json is found and read through the
     'vscode-vfs://github/acme/governance/sre-post-mortems/.postmortemrc.json',
     'vscode-vfs://github/acme/governance/.postmortemrc.json',
   ]);
+  // Edited a moment later (its size changes): read again at once, not after the 3 s freshness.
+  files.set('/acme/governance/.postmortemrc.json', '{ "rules": { "PM021": "off" } }');
+  const again = await read('/acme/governance/post-mortems/x.md', '/acme/governance');
+  assert.deepEqual(again?.raw, { rules: { PM021: 'off' } });
 });
 
 test('git config: user.name of the [user] section', () => {

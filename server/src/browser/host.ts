@@ -98,12 +98,12 @@ export function browserHost(connection: Pick<Connection, 'sendRequest'>): Server
     return r && (typeof r.text === 'string' || r.text === null) ? r : { text: null, error: 'no answer from the client' };
   }
 
-  /** Reads the files at `paths` that were not read in the last `FRESH_MS`. */
-  async function refresh(paths: readonly string[]): Promise<void> {
+  /** Reads the files at `paths` that were not read in the last `FRESH_MS` (all of them with `force`). */
+  async function refresh(paths: readonly string[], force = false): Promise<void> {
     const now = Date.now();
     await Promise.all(
       paths
-        .filter((p) => (texts.get(p)?.at ?? -Infinity) < now - FRESH_MS)
+        .filter((p) => force || (texts.get(p)?.at ?? -Infinity) < now - FRESH_MS)
         .map(async (p) => {
           const r = await read(uriOf(p)).catch((e: unknown) => ({ text: null, error: describe(e) }));
           texts.set(p, { text: r.text, ...(r.error !== undefined ? { error: r.error } : {}), at: Date.now() });
@@ -204,6 +204,8 @@ export function browserHost(connection: Pick<Connection, 'sendRequest'>): Server
 
     createRcReader(warn) {
       const parsed = new Map<string, { text: string; rc: RcSettings | undefined }>();
+      /** The rc files' mtime and size when last read: a change is read at once (it is watched: workspace.ts). */
+      const stamps = new Map<string, string>();
       return async (file, folder) => {
         // The document's folder, then each parent up to the workspace folder (node/rc.ts findRcFile).
         const top = path.resolve(folder);
@@ -220,7 +222,9 @@ export function browserHost(connection: Pick<Connection, 'sendRequest'>): Server
         const i = stats.findIndex((s) => s?.type === 'file');
         if (i < 0) return undefined;
         const rcFile = candidates[i]!;
-        await refresh([rcFile]);
+        const stamp = `${stats[i]!.mtime}:${stats[i]!.size}`;
+        await refresh([rcFile], stamps.get(rcFile) !== stamp);
+        stamps.set(rcFile, stamp);
         const t = texts.get(rcFile);
         if (!t || t.text === null) {
           warn(`${rcFile}: cannot read the file (${t?.error ?? 'unknown error'}); the file is ignored`, 'error');
