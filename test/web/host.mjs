@@ -9,7 +9,8 @@
 //      reports (PM014 among them: evidence read through vscode.workspace.fs);
 //   2. the workbench started its web worker extension host, and no Node process runs the desktop
 //      server (dist/server.js): the diagnostics came from dist/browserServer.js;
-//   3. Mark Final (command palette) on the DRAFT is refused with its blockers, PM010 among them.
+//   3. Mark Final (command palette) on the DRAFT is refused with its blockers, PM010 among them;
+//   4. the Post-Mortems view lists the post-mortems with their error counts, the closed FINAL one too.
 // Only 127.0.0.1 is reached: any other request of the browser is aborted and fails the run.
 // Prints `web host: N passed, M failed`; exits 1 on any failure.
 //
@@ -234,6 +235,23 @@ try {
   await page.keyboard.press('Escape');
   await check('the file on disk still reads DRAFT', () => {
     assert(/^\*\*Status:\*\* DRAFT$/m.test(fs.readFileSync(path.join(folder, DRAFT), 'utf8')), 'Status is not DRAFT on disk');
+  });
+  // The Post-Mortems view: the FINAL example is not open, its summary is read by the server through
+  // VS Code; the DRAFT's 5 errors are the CLI's.
+  await check('the Post-Mortems view lists the post-mortems with their error counts (the FINAL one closed: 0, the DRAFT: 5)', async () => {
+    const header = page.locator('.pane-header', { hasText: 'Post-Mortems' }).first();
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    let rows = [];
+    try {
+      await page.waitForFunction(() => {
+        const texts = [...document.querySelectorAll('.pane-body .monaco-list-row')].map((r) => r.textContent ?? '');
+        return texts.some((t) => t.includes('INC-2026-0042-final.md') && t.includes('0 errors')) && texts.some((t) => t.includes('INC-2026-0057-draft.md') && t.includes('5 errors'));
+      }, null, { timeout: WAIT });
+    } finally {
+      rows = (await page.locator('.pane-body .monaco-list-row').allTextContents()).filter((t) => /errors?|not checked/.test(t));
+    }
+    assert(!rows.some((t) => t.includes('not checked')), rows.join(' | '));
+    return rows.join(' | ');
   });
   await check('nothing but 127.0.0.1 was reached (offline): only the workbench\'s own gallery query was aborted', () => {
     // The workbench asks its extension gallery (open-vsx.org) by itself; that request is aborted
