@@ -31,7 +31,7 @@ if (typeof (globalThis as { setImmediate?: unknown }).setImmediate !== 'function
 const reader = new BrowserMessageReader(self as never);
 const writer = new BrowserMessageWriter(self as never);
 const connection = createConnection(reader, writer);
-const server = listen(connection, browserHost(connection));
+const server = listen(connection, browserHost(connection, (message) => server.log('warn', message)));
 
 self.addEventListener('error', (e) => server.log('error', `uncaught exception: ${describe(e.error ?? e.message)}`));
 self.addEventListener('unhandledrejection', (e) => server.log('error', `unhandled rejection: ${describe(e.reason)}`));

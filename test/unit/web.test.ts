@@ -109,6 +109,18 @@ test('the web host: evidence existence fetched once after an analysis, then answ
   assert.equal(host.uriOf('/acme/governance/post-mortems/a b.md'), 'vscode-vfs://github/acme/governance/post-mortems/a%20b.md');
 });
 
+test('the web host: a client that does not answer the file requests gets no false PM014, and one log line', async () => {
+  const logged: string[] = [];
+  const host = browserHost({ sendRequest: async () => Promise.reject(new Error('Unhandled method postmortem/fs/stat')) } as never, (m) => logged.push(m));
+  host.setFolders!(['vscode-vfs://github/acme/governance']);
+  const opts: AnalyzeOptions = { ...options(), root: '/acme/governance', fs: host.fs };
+  const first = analyze(FINAL, opts);
+  assert.equal(await host.settle!(first, opts), true, 'analyse again: nothing is known to be missing');
+  assert.deepEqual(analyze(FINAL, opts).findings.filter((f) => f.code === 'PM014'), []);
+  assert.equal(await host.createRcReader(() => undefined)('/acme/governance/x.md', '/acme/governance'), undefined);
+  assert.equal(logged.length, 1, logged.join('\n'));
+});
+
 test('the web host: the nearest .postmortemrc.json is found and read through the client', async () => {
   const { calls, files, connection } = fakeClient();
   const host = browserHost(connection as never);

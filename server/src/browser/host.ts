@@ -59,7 +59,14 @@ interface Folder {
   path: string;
 }
 
-export function browserHost(connection: Pick<Connection, 'sendRequest'>): ServerHost {
+/** `log`: told once when the client does not answer the file requests. */
+export function browserHost(connection: Pick<Connection, 'sendRequest'>, log: (message: string) => void = () => undefined): ServerHost {
+  let reported = false;
+  const onClientError = (e: unknown) => {
+    if (reported) return;
+    reported = true;
+    log(`the client does not answer ${FS_STAT_REQUEST} (${describe(e)}): evidence paths and .postmortemrc.json are not read (docs/web.md)`);
+  };
   let folders: Folder[] = [];
   /** Existence of paths, as last fetched. */
   const known = new Map<string, { exists: boolean; at: number }>();
@@ -76,6 +83,13 @@ export function browserHost(connection: Pick<Connection, 'sendRequest'>): Server
     const f = best ?? folders[0] ?? { scheme: 'file', authority: '', path: '/' };
     return joinUri(f.scheme, f.authority, p);
   };
+
+  /**
+   * False once the client failed to answer `postmortem/fs/stat` (an LSP client that embeds this
+   * server without the file requests): from then on an unknown path counts as existing, so no
+   * evidence path is reported missing (PM014) on no information.
+   */
+  let clientAnswers = true;
 
   async function stat(paths: readonly string[]): Promise<Stat[]> {
     const out: Stat[] = [];
@@ -126,7 +140,7 @@ export function browserHost(connection: Pick<Connection, 'sendRequest'>): Server
   }
 
   const fs: FileSystem = {
-    exists: (p) => known.get(p)?.exists ?? false,
+    exists: (p) => known.get(p)?.exists ?? !clientAnswers,
     realpath: (p) => (known.get(p)?.exists ? p : undefined),
   };
 
@@ -218,7 +232,13 @@ export function browserHost(connection: Pick<Connection, 'sendRequest'>): Server
           if (cur === top || cur === '/') break;
           cur = path.dirname(cur);
         }
-        const stats = await stat(candidates);
+        let stats: Stat[];
+        try {
+          stats = await stat(candidates);
+        } catch (e) {
+          onClientError(e);
+          return undefined;
+        }
         const i = stats.findIndex((s) => s?.type === 'file');
         if (i < 0) return undefined;
         const rcFile = candidates[i]!;
@@ -259,8 +279,13 @@ export function browserHost(connection: Pick<Connection, 'sendRequest'>): Server
       const asked = evidenceFileQueries(analysis, opts.root, opts.settings.evidenceRoot);
       const before = new Map(asked.map((p) => [p, fs.exists(p)]));
       const stale = asked.filter((p) => (known.get(p)?.at ?? -Infinity) < now - FRESH_MS);
-      if (stale.length === 0) return false;
-      await stat(stale);
+      if (stale.length === 0 || !clientAnswers) return false;
+      try {
+        await stat(stale);
+      } catch (e) {
+        clientAnswers = false;
+        onClientError(e);
+      }
       return stale.some((p) => fs.exists(p) !== before.get(p));
     },
 
