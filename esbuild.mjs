@@ -18,7 +18,7 @@ const common = {
 };
 
 const builds = [
-  { entryPoints: { extension: 'client/src/extension.ts' }, external: ['vscode'] },
+  { entryPoints: { extension: 'client/src/desktopExtension.ts' }, external: ['vscode'] },
   // ESM-only code in a dependency (fdir, under tinyglobby: the CLI's file discovery, which the
   // server's Check Workspace shares) reads import.meta.url, which a CJS bundle lacks.
   {
@@ -32,6 +32,32 @@ const builds = [
     define: { 'import.meta.url': '__importMetaUrl' },
   },
 ];
+
+// The web extension (docs/web.md): the client in VS Code's web worker extension host and the
+// server in a worker of its own. Platform `browser`: a Node built-in anywhere in their imports
+// fails the build (noNodeBuiltins), so nothing desktop-only slips into the web bundles.
+const noNodeBuiltins = {
+  name: 'no-node-builtins',
+  setup(build) {
+    build.onResolve({ filter: /^(node:|(fs|path|url|util|os|child_process|v8|vm|worker_threads|crypto|stream|events|net)$)/ }, (args) => ({
+      errors: [{ text: `${args.path} is a Node built-in: it cannot run in the browser (imported by ${args.importer})` }],
+    }));
+  },
+};
+const browser = {
+  platform: 'browser',
+  target: 'es2022',
+  mainFields: ['browser', 'module', 'main'],
+  // Both run in workers (no DOM): packages with a 'worker' export (decode-named-character-reference) use it.
+  conditions: ['worker', 'browser'],
+  plugins: [noNodeBuiltins],
+  // A few dependencies read process.env.NODE_ENV (or DEBUG); in a worker there is no process.
+  define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
+};
+builds.push(
+  { ...browser, entryPoints: { browserExtension: 'client/src/browserExtension.ts' }, external: ['vscode'] },
+  { ...browser, format: 'iife', entryPoints: { browserServer: 'server/src/browserServer.ts' } },
+);
 
 const contexts = await Promise.all(
   builds.map((b) => esbuild.context({ ...common, ...b, outdir: 'dist' })),

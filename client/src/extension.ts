@@ -12,7 +12,6 @@
  * too. Activation itself is cheap: the server starts only once a post-mortem is seen.
  */
 import * as vscode from 'vscode';
-import { registerLintTasks } from './tasks';
 import { ACTION_ITEMS_VIEW_ID, CLIENT_COMMANDS as COMMANDS, CONTEXT_KEYS as CONTEXT, VIEW_ID } from '../../shared/src/protocol';
 import { ActionItemsView } from './actionItemsView';
 import { checkWorkspace } from './commands/checkWorkspace';
@@ -24,7 +23,8 @@ import { insertTimelineRow } from './commands/insertTimelineRow';
 import { markFinal } from './commands/markFinal';
 import { newPostmortem } from './commands/newPostmortem';
 import { PostmortemClient } from './languageClient';
-import { detectPostmortem, isPostmortemDocument, MARKDOWN_SELECTOR, onDidChangePostmortemState, workspaceHasPostmortemPaths, workspaceMayHaveTeamTemplates } from './postmortems';
+import type { ClientPlatform } from './platform';
+import { addDocumentSchemes, detectPostmortem, isPostmortemDocument, MARKDOWN_SELECTOR, onDidChangePostmortemState, workspaceHasPostmortemPaths, workspaceMayHaveTeamTemplates } from './postmortems';
 import { PostmortemsView } from './postmortemsView';
 import { postmortemPreview, type MarkdownItLike } from './pure/preview';
 import { ReadinessStatusBar } from './statusBar';
@@ -55,9 +55,14 @@ export interface PostmortemAssistantApi {
   extendMarkdownIt<M extends MarkdownItLike & { use(plugin: (md: MarkdownItLike) => void): M }>(md: M): M;
 }
 
-export function activate(context: vscode.ExtensionContext): PostmortemAssistantApi {
+/**
+ * Activation, shared by the desktop entry (`desktopExtension.ts`) and the web entry
+ * (`browserExtension.ts`); `platform` is what differs (transport, author name, tasks).
+ */
+export function activateWith(context: vscode.ExtensionContext, platform: ClientPlatform): PostmortemAssistantApi {
+  if (platform.documentSchemes) addDocumentSchemes(platform.documentSchemes());
   const output = vscode.window.createOutputChannel('Post-Mortem Assistant', { log: true });
-  client = new PostmortemClient(context, output);
+  client = new PostmortemClient(context, output, platform);
   const pm = client;
   const view = new PostmortemsView(pm);
   const actionItems = new ActionItemsView(pm);
@@ -85,14 +90,13 @@ export function activate(context: vscode.ExtensionContext): PostmortemAssistantA
     run(COMMANDS.formatTimeline, vscode.l10n.t('Format Timeline Table'), (uri, options) => formatTimeline(pm, uri, options)),
     run(COMMANDS.insertEvidencePath, vscode.l10n.t('Insert Evidence Path'), (uri) => insertEvidencePath(pm, uri)),
     run(COMMANDS.insertTimelineRow, vscode.l10n.t('Insert Timeline Row'), (uri) => insertTimelineRow(pm, uri)),
-    run(COMMANDS.newPostmortem, vscode.l10n.t('New Post-Mortem'), () => newPostmortem(pm)),
+    run(COMMANDS.newPostmortem, vscode.l10n.t('New Post-Mortem'), () => newPostmortem((folder) => platform.authorName(folder), pm)),
     run(COMMANDS.refreshView, vscode.l10n.t('Refresh Post-Mortems'), async () => view.refresh(true)),
     run(COMMANDS.restartServer, vscode.l10n.t('Restart Language Server'), async () => {
       if (pm.isStarted) await pm.restart(vscode.l10n.t('asked for by the user'));
       else await pm.start();
     }),
     run(COMMANDS.showOutput, vscode.l10n.t('Show Output'), async () => output.show(true)),
-    registerLintTasks(),
     pm.onDidStart(() => view.refresh()),
     actionItems,
     vscode.window.createTreeView(ACTION_ITEMS_VIEW_ID, { treeDataProvider: actionItems, showCollapseAll: true }),
@@ -104,6 +108,8 @@ export function activate(context: vscode.ExtensionContext): PostmortemAssistantA
     }),
     pm.onDidStart(() => actionItems.refresh()),
   );
+  if (platform.registerTasks) context.subscriptions.push(platform.registerTasks());
+  void vscode.commands.executeCommand('setContext', CONTEXT.canCheckWorkspace, platform.checkWorkspace);
 
   // The active editor's context key (menus) and the lazy start of the server. The line test
   // answers at once; for anything else the running server is asked (a team template's document).

@@ -1,19 +1,11 @@
 /**
- * The language client: starts `dist/server.js` over IPC when the first post-mortem
- * shows up (or a command needs it), restarts it when the workspace becomes trusted,
+ * The language client: starts the language server (desktop: `dist/server.js` over IPC; web:
+ * `dist/browserServer.js` in a worker — `ClientPlatform`) when the first post-mortem shows up (or a command needs it), restarts it when the workspace becomes trusted,
  * and forwards server commands. The server decides which Markdown files are
  * post-mortems; the client syncs every Markdown document (file and untitled).
  */
 import * as vscode from 'vscode';
-import {
-  DidChangeConfigurationNotification,
-  ExecuteCommandRequest,
-  WorkDoneProgress,
-  LanguageClient,
-  TransportKind,
-  type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
+import { DidChangeConfigurationNotification, ExecuteCommandRequest, WorkDoneProgress, type BaseLanguageClient, type LanguageClientOptions } from 'vscode-languageclient';
 import {
   CHECK_WORKSPACE_REQUEST,
   CLIENT_COMMANDS,
@@ -33,7 +25,10 @@ import {
 import { CONFIG_SECTION } from '../../shared/src/settings';
 import { MARKDOWN_SELECTOR, rememberServerAnswer } from './postmortems';
 import { parseCheckWorkspaceResult, parseSummaryResult, parseTemplatesResult } from './pure/protocol';
+import type { ClientPlatform } from './platform';
 import { initialSettings } from './settings';
+
+type LanguageClient = BaseLanguageClient;
 
 export class PostmortemClient implements vscode.Disposable {
   private client: LanguageClient | undefined;
@@ -46,6 +41,7 @@ export class PostmortemClient implements vscode.Disposable {
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly output: vscode.LogOutputChannel,
+    private readonly platform: ClientPlatform,
   ) {
     this.disposables.push(
       this.onDidStartEmitter,
@@ -70,16 +66,13 @@ export class PostmortemClient implements vscode.Disposable {
   }
 
   private async create(): Promise<LanguageClient> {
-    const module = this.context.asAbsolutePath('dist/server.js');
-    const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
-      debug: { module, transport: TransportKind.ipc },
-    };
     const clientOptions: LanguageClientOptions = {
       documentSelector: MARKDOWN_SELECTOR,
       // A function: evaluated again on every (re)start, so a restart after trust is granted sends `trusted: true`.
       // `documentFormatting: false`: no Format Document provider for all Markdown; formatting.ts registers one for post-mortems only.
-      initializationOptions: () => ({ trusted: vscode.workspace.isTrusted, documentFormatting: false, postmortem: initialSettings() }),
+      // As JSON: on the web it is posted to a worker, and VS Code's configuration values are proxies
+      // that cannot be cloned (over IPC on desktop it is JSON anyway).
+      initializationOptions: () => JSON.parse(JSON.stringify({ trusted: vscode.workspace.isTrusted, documentFormatting: false, postmortem: initialSettings() })),
       middleware: {
         // The server's Status-line lens ("Mark Final" / "Mark Final: N blockers") runs this extension's
         // Mark Final command, which sets the final status or lists what blocks it in a quick pick.
@@ -98,7 +91,7 @@ export class PostmortemClient implements vscode.Disposable {
       diagnosticCollectionName: DIAGNOSTIC_SOURCE,
     };
     // Id = the configuration section: the client reads the `postmortem.trace.server` setting.
-    const client = new LanguageClient(CONFIG_SECTION, 'Post-Mortem Assistant', serverOptions, clientOptions);
+    const client = this.platform.createLanguageClient(this.context, CONFIG_SECTION, 'Post-Mortem Assistant', clientOptions);
     try {
       await client.start();
     } catch (e) {
@@ -117,7 +110,13 @@ export class PostmortemClient implements vscode.Disposable {
     if (!client) return;
     this.output.info(`Restarting the post-mortem language server: ${reason}`);
     try {
-      await client.restart();
+      // The desktop LanguageClient has `restart` (it waits for a debug port); the browser one has not.
+      const restartable = client as LanguageClient & { restart?: () => Promise<void> };
+      if (restartable.restart) await restartable.restart();
+      else {
+        await client.stop();
+        await client.start();
+      }
       this.onDidStartEmitter.fire();
     } catch (e) {
       this.output.error(`Restart failed: ${(e as Error).message ?? e}`);

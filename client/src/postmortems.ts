@@ -27,13 +27,26 @@ export function rememberServerAnswer(uri: vscode.Uri, isPostmortem: boolean): vo
 
 /** Markdown in a file or untitled editor, with checks enabled: what may be a post-mortem at all. */
 export function mayBePostmortem(doc: vscode.TextDocument): boolean {
-  return doc.languageId === 'markdown' && (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled') && isEnabled(doc.uri);
+  return doc.languageId === 'markdown' && schemes.has(doc.uri.scheme) && isEnabled(doc.uri);
 }
 
-export const MARKDOWN_SELECTOR: { language: string; scheme: string }[] = [
-  { language: 'markdown', scheme: 'file' },
-  { language: 'markdown', scheme: 'untitled' },
-];
+/** URI schemes of the documents checked: files and untitled documents (desktop). */
+const schemes = new Set(['file', 'untitled']);
+
+/** The Markdown documents the server checks (language client, completion): one entry per scheme. */
+export const MARKDOWN_SELECTOR: { language: string; scheme: string }[] = [...schemes].map((scheme) => ({ language: 'markdown', scheme }));
+
+/**
+ * More schemes whose documents are checked — on the web, the workspace folders' own
+ * (`vscode-vfs` on github.dev, `vscode-remote` in code-server). Called before anything is registered.
+ */
+export function addDocumentSchemes(more: readonly string[]): void {
+  for (const s of more) {
+    if (schemes.has(s)) continue;
+    schemes.add(s);
+    MARKDOWN_SELECTOR.push({ language: 'markdown', scheme: s });
+  }
+}
 
 /** The workspace-relative path of a file in a workspace folder, else undefined. */
 export function workspaceRelativePath(uri: vscode.Uri): string | undefined {

@@ -3,20 +3,16 @@
  * trust, what the client can do), settings, schemas and the per-document sessions. Created once
  * by `server.ts`; handler modules get it in `register`.
  */
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { CancellationToken, ClientCapabilities, Connection, InitializeParams, ResponseError, ServerCapabilities, TextDocuments } from 'vscode-languageserver/node';
+import type { CancellationToken, ClientCapabilities, Connection, InitializeParams, ResponseError, ServerCapabilities, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { relativePath, type Analysis, type AnalyzeOptions, type Settings } from './core';
+import { analyze, relativePath, type Analysis, type AnalyzeOptions, type Settings } from './core';
 import { describe, guard, guardNotification, invalidParams } from './handlers/guard';
-import { nodeFileSystem } from './node/fs';
+import type { SchemaSource, ServerHost, TemplateSource } from './host';
 import { ruleUrl } from './node/ruleDocs';
-import { SchemaCache } from './node/schemaCache';
-import { TemplateCache } from './node/templateCache';
 import { Sessions, type Current, type SessionHost } from './session';
 import { SettingsSource } from './settings';
 
-/** A module of LSP handlers (`handlers/*.ts`), registered by one line in `server.ts`. */
+/** A module of LSP handlers (`handlers/*.ts`), registered by one line in `start.ts` (HANDLERS). */
 export interface HandlerModule {
   /** What the module adds to the `initialize` result's capabilities. */
   capabilities?(params: InitializeParams): ServerCapabilities;
@@ -26,20 +22,21 @@ export interface HandlerModule {
   initialized?(server: ServerContext): void;
 }
 
-export function filePathOf(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
+/** What a handler module watches in the workspace (handlers/workspace.ts calls it). */
+export interface WorkspaceWatcher {
+  /** Settings, an rc file or the workspace folders changed: everything is checked again. */
+  recheckAll?(): void;
+  /** Watched files changed (`workspace/didChangeWatchedFiles`; type 1 created, 2 changed, 3 deleted). */
+  filesChanged?(changes: readonly { uri: string; type: number }[]): void;
 }
 
 export class ServerContext {
   readonly settings: SettingsSource;
   readonly sessions: Sessions;
-  readonly schemas: SchemaCache;
-  readonly templates: TemplateCache;
+  readonly schemas: SchemaSource;
+  readonly templates: TemplateSource;
+  /** Added by handler modules at registration: told when the workspace changes. */
+  readonly workspaceWatchers: WorkspaceWatcher[] = [];
   /** Workspace root (absolute), from `initialize`: the first workspace folder. */
   root: string | undefined;
   /** Every workspace folder (absolute); a document is checked against the one it is in. */
@@ -55,28 +52,32 @@ export class ServerContext {
   constructor(
     readonly connection: Connection,
     readonly documents: TextDocuments<TextDocument>,
+    /** Files and paths: node/host.ts on desktop, browser/host.ts on the web. */
+    readonly host: ServerHost,
   ) {
-    this.settings = new SettingsSource(connection, this.log, (uri) => {
-      const file = filePathOf(uri);
+    this.settings = new SettingsSource(connection, this.log, host.createRcReader.bind(host), (uri) => {
+      const file = this.filePathOf(uri);
       const folder = this.rootFor(uri);
       return { ...(file !== undefined ? { file } : {}), ...(folder !== undefined ? { folder } : {}) };
     });
-    this.schemas = new SchemaCache((message) => {
+    this.schemas = host.createSchemas((message) => {
       this.log('error', `schema: ${message}`);
       void connection.window.showErrorMessage(`Post-Mortem Assistant: ${message}. The bundled schema is used instead.`);
     });
-    this.templates = new TemplateCache((message) => {
+    this.templates = host.createTemplates((message) => {
       this.log('error', `template: ${message}`);
       void connection.window.showErrorMessage(`Post-Mortem Assistant: ${message}.`);
     });
-    const host: SessionHost = {
+    const sessionHost: SessionHost = {
       document: (uri) => this.documents.get(uri),
       fetchSettings: (uri) => this.settings.fetch(uri),
       analyzeOptions: (doc, settings) => this.analyzeOptions(doc, settings),
+      ...(host.prepare ? { prepare: (doc: TextDocument, settings: Settings) => host.prepare!(doc, settings, this.baseFor(doc)) } : {}),
+      ...(host.settle ? { settle: host.settle.bind(host) } : {}),
       analyzed: (uri, analysis) => this.logInternalErrors(uri, analysis),
       failed: (uri, e) => this.log('error', `validation of ${uri} failed: ${describe(e)}`),
     };
-    this.sessions = new Sessions(host);
+    this.sessions = new Sessions(sessionHost);
   }
 
   /** From `initialize`: root, what the client can do, trust and initial settings. */
@@ -86,16 +87,17 @@ export class ServerContext {
     this.clientCapabilities = caps ?? {};
     this.settings.initialize(caps.workspace?.configuration === true, params.initializationOptions);
     const rootUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
-    let root = rootUri ? filePathOf(rootUri) : undefined;
+    let root = rootUri ? this.filePathOf(rootUri) : undefined;
     if (root === undefined && typeof params.rootPath === 'string' && params.rootPath !== '') root = params.rootPath;
-    this.root = root !== undefined ? path.resolve(root) : undefined;
+    this.root = root !== undefined ? this.host.path.resolve(root) : undefined;
     this.setFolders((params.workspaceFolders ?? []).map((f) => f.uri));
   }
 
   /** The workspace folders now (from `initialize` or `workspace/didChangeWorkspaceFolders`). */
   setFolders(uris: readonly string[]): void {
     this.folderUris = [...uris];
-    this.folders = uris.map(filePathOf).filter((p): p is string => p !== undefined).map((p) => path.resolve(p));
+    this.host.setFolders?.(uris);
+    this.folders = uris.map((u) => this.filePathOf(u)).filter((p): p is string => p !== undefined).map((p) => this.host.path.resolve(p));
     if (this.folders.length === 0 && this.root !== undefined) this.folders = [this.root];
   }
 
@@ -104,7 +106,8 @@ export class ServerContext {
    * first folder (an untitled or out-of-workspace document), else none.
    */
   rootFor(uri: string): string | undefined {
-    const file = filePathOf(uri);
+    const file = this.filePathOf(uri);
+    const path = this.host.path;
     let best: string | undefined;
     if (file !== undefined) {
       for (const f of this.folders) {
@@ -150,12 +153,23 @@ export class ServerContext {
     return c;
   }
 
+  /** The host path of a document URI (host.ts). */
+  filePathOf(uri: string): string | undefined {
+    return this.host.filePathOf(uri);
+  }
+
+  /** Where a document's relative settings (schema, templates) resolve: its workspace folder, else its folder. */
+  baseFor(doc: TextDocument): string {
+    const filePath = this.filePathOf(doc.uri);
+    return this.rootFor(doc.uri) ?? (filePath !== undefined ? this.host.path.dirname(filePath) : this.host.cwd());
+  }
+
   analyzeOptions(doc: TextDocument, settings: Settings): AnalyzeOptions {
-    const filePath = filePathOf(doc.uri);
+    const filePath = this.filePathOf(doc.uri);
     const root = this.rootFor(doc.uri);
-    const base = root ?? (filePath !== undefined ? path.dirname(filePath) : process.cwd());
+    const base = this.baseFor(doc);
     const schema = settings.schema !== '' ? this.schemas.resolve(settings.schema, base) : undefined;
-    const opts: AnalyzeOptions = { settings, fs: nodeFileSystem };
+    const opts: AnalyzeOptions = { settings, fs: this.host.fs };
     if (filePath !== undefined) opts.filePath = filePath;
     if (root !== undefined) opts.root = root;
     if (schema !== undefined) opts.schema = schema;
@@ -169,13 +183,25 @@ export class ServerContext {
    * (its title matches itself), so `postmortem/summary` does not call it a post-mortem.
    */
   isTemplateFile(uri: string, settings: Settings): boolean {
-    const file = filePathOf(uri);
+    const file = this.filePathOf(uri);
     if (file === undefined || settings.templates.length === 0) return false;
-    const base = this.rootFor(uri) ?? path.dirname(file);
-    return settings.templates.some((t) => path.resolve(base, t.trim()) === path.resolve(file));
+    const p = this.host.path;
+    const base = this.rootFor(uri) ?? p.dirname(file);
+    return settings.templates.some((t) => p.resolve(base, t.trim()) === p.resolve(file));
   }
 
-  /** The `codeDescription` link of a rule: its page under `docs/rules/`. */
+  /**
+   * `analyze` for a document outside the sessions (a closed file): on the web, with what
+   * it asks the file system fetched first (host.ts `settle`); on desktop, one `analyze`.
+   */
+  async analyzeSettled(doc: TextDocument, settings: Settings, extra: Partial<AnalyzeOptions> = {}): Promise<Analysis> {
+    await this.host.prepare?.(doc, settings, this.baseFor(doc));
+    const opts = { ...this.analyzeOptions(doc, settings), ...extra };
+    const a = analyze(doc.getText(), opts);
+    if (this.host.settle && (await this.host.settle(a, opts))) return analyze(doc.getText(), opts);
+    return a;
+  }
+
   /** The rule's rendered page (node/ruleDocs.ts), as the CLI's SARIF links it. */
   readonly ruleHref = (code: string): string | undefined => ruleUrl(code);
 

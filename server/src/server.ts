@@ -4,6 +4,9 @@
  * core results into LSP answers (through `node/lspConvert.ts`); each open document's state lives
  * in its session (`session.ts`).
  *
+ * The handler modules and `initialize` are wired by `start.ts` (shared with the web entry,
+ * `browserServer.ts`); this file is the Node transport and host (`node/host.ts`).
+ *
  * Started as `node dist/server.js --stdio` (or `--node-ipc`, `--socket=N`):
  * `createConnection` picks the transport from the command line.
  *
@@ -28,49 +31,17 @@
  */
 import { format } from 'node:util';
 import {
-  DidChangeConfigurationNotification,
   ProposedFeatures,
   StreamMessageReader,
   StreamMessageWriter,
-  TextDocumentSyncKind,
-  TextDocuments,
   createConnection,
   type Connection,
-  type InitializeParams,
-  type InitializeResult,
-  type ServerCapabilities,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ServerContext, type HandlerModule } from './context';
 import { checkWorkspaceHandlers } from './handlers/checkWorkspace';
-import { codeActionHandlers } from './handlers/codeActions';
-import { commandHandlers } from './handlers/commands';
-import { featureHandlers } from './handlers/features';
 import { describe } from './handlers/guard';
-import { lensHandlers } from './handlers/lenses';
-import { navigationHandlers } from './handlers/navigation';
-import { renameHandlers } from './handlers/rename';
-import { reportHandlers } from './handlers/report';
-import { summaryHandlers } from './handlers/summary';
-import { validationHandlers } from './handlers/validation';
-import { workspaceHandlers } from './handlers/workspace';
+import { nodeHost } from './node/host';
 import { guardInput } from './node/stdioGuard';
-
-/** Every handler module; a new one is one more entry here. */
-const HANDLERS: readonly HandlerModule[] = [
-  validationHandlers,
-  codeActionHandlers,
-  featureHandlers,
-  commandHandlers,
-  summaryHandlers,
-  workspaceHandlers,
-  navigationHandlers,
-  renameHandlers,
-  lensHandlers,
-  reportHandlers,
-  // After validationHandlers: a close clears the document's diagnostics first, then this checks the file from disk.
-  checkWorkspaceHandlers,
-];
+import { listen } from './start';
 
 const connection: Connection = process.argv.includes('--stdio') ? guardedStdioConnection() : createConnection(ProposedFeatures.all);
 
@@ -92,32 +63,9 @@ function guardedStdioConnection(): Connection {
   return conn;
 }
 
-const documents = new TextDocuments(TextDocument);
-const server = new ServerContext(connection, documents);
-let hasDynamicConfigurationRegistration = false;
-
-connection.onInitialize((params: InitializeParams): InitializeResult => {
-  server.initialize(params);
-  hasDynamicConfigurationRegistration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
-  let capabilities: ServerCapabilities = { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } };
-  for (const h of HANDLERS) capabilities = { ...capabilities, ...h.capabilities?.(params) };
-  return { capabilities, serverInfo: { name: 'postmortem-language-server' } };
-});
-
-connection.onInitialized(() => {
-  if (server.settings.canAskClient && hasDynamicConfigurationRegistration) {
-    connection.client
-      .register(DidChangeConfigurationNotification.type, { section: 'postmortem' })
-      .then(undefined, (e: unknown) => server.log('warn', `could not register for configuration changes: ${describe(e)}`));
-  }
-  for (const h of HANDLERS) h.initialized?.(server);
-  server.log('info', `postmortem server ready (folders: ${server.folders.join(', ') || 'none'}, trusted: ${server.settings.isTrusted})`);
-});
-
-for (const h of HANDLERS) h.register(server);
+// After the shared handlers (validation first): a close clears the document's diagnostics, then
+// Check Workspace checks the file from disk. Desktop only: it reads folders with Node (docs/web.md).
+const server = listen(connection, nodeHost(), [checkWorkspaceHandlers]);
 
 process.on('uncaughtException', (e) => server.log('error', `uncaught exception: ${describe(e)}`));
 process.on('unhandledRejection', (e) => server.log('error', `unhandled rejection: ${describe(e)}`));
-
-documents.listen(connection);
-connection.listen();

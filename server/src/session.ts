@@ -11,7 +11,7 @@
  *   validation parses a large document in one blocking step.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { IncrementalParser, analyzeInSteps, type Analysis, type AnalyzeOptions, type CompiledSchema, type Settings } from './core';
+import { IncrementalParser, analyze, analyzeInSteps, type Analysis, type AnalyzeOptions, type CompiledSchema, type Settings } from './core';
 
 /** What a session needs from the server. */
 export interface SessionHost {
@@ -21,6 +21,10 @@ export interface SessionHost {
   fetchSettings(uri: string): Promise<Settings>;
   /** How to analyse `doc` under `settings` (root, file system, schema resolved by mtime). */
   analyzeOptions(doc: TextDocument, settings: Settings): AnalyzeOptions;
+  /** Web only (host.ts): fetch what the synchronous answers need before an analysis. */
+  prepare?(doc: TextDocument, settings: Settings): Promise<void>;
+  /** Web only (host.ts): fetch what an analysis asked and was not known; true: analyse again. */
+  settle?(analysis: Analysis, opts: AnalyzeOptions): Promise<boolean>;
   /** Told of every analysis the session keeps (the server logs internal errors once). */
   analyzed(uri: string, analysis: Analysis): void;
   /** A scheduled job failed. */
@@ -100,6 +104,7 @@ export class DocumentSession {
    */
   async analysisFor(doc: TextDocument, settings: Settings, stale: () => boolean): Promise<Analysis | undefined> {
     if (!looksLikeMarkdown(doc)) return undefined;
+    if (this.host.prepare) await this.host.prepare(doc, settings);
     const opts = this.host.analyzeOptions(doc, settings);
     const hit = this.cached;
     if (hit && hit.version === doc.version && hit.settings === settings && hit.schema === opts.schema) return hit.analysis;
@@ -109,7 +114,17 @@ export class DocumentSession {
       if (shared !== undefined || stale()) return shared;
       return this.analysisFor(doc, settings, stale);
     }
-    const run = analyzeInSteps(doc.getText(), opts, this.parser, stale).then((a) => (a && !stale() ? this.remember(doc, settings, opts, a) : undefined));
+    let steps = analyzeInSteps(doc.getText(), opts, this.parser, stale);
+    const settle = this.host.settle;
+    if (settle) {
+      // Web: what the analysis asked the file system is fetched, then the text is analysed again
+      // (its chunks are parsed already) with the answers in place.
+      steps = steps.then(async (a) => {
+        if (!a || stale() || !(await settle(a, opts)) || stale()) return a;
+        return analyze(doc.getText(), { ...opts, parse: (t) => this.parser.parse(t) });
+      });
+    }
+    const run = steps.then((a) => (a && !stale() ? this.remember(doc, settings, opts, a) : undefined));
     // Requests for this version (hover, completion…) join this run instead of analysing the same text again.
     const entry = { version: doc.version, settings, promise: run };
     this.running = entry;

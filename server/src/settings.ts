@@ -5,12 +5,11 @@
  * In an untrusted workspace the `schema` and `incidentIdPattern` it provides are ignored, whatever
  * their source. Each settings problem is shown to the user once.
  */
-import * as path from 'node:path';
-import type { Connection } from 'vscode-languageserver/node';
+import type { Connection } from 'vscode-languageserver';
 import { sanitizeSettings, type Settings } from './core';
 import { describe, isRecord } from './handlers/guard';
-import { FileCache } from './node/fileCache';
-import { ConfigError, findRcFile, loadRcFile, type RcSettings } from './node/rc';
+import type { ServerHost } from './host';
+import type { RcSettings } from './rcSettings';
 
 /** Settings a workspace may only give when it is trusted (package.json `restrictedConfigurations`). */
 const RESTRICTED = ['schema', 'incidentIdPattern', 'templates'] as const;
@@ -22,24 +21,17 @@ export class SettingsSource {
   /** Settings from initialization options (or pushed by didChangeConfiguration when the client cannot be asked). */
   private fallback: Record<string, unknown> = {};
   private readonly warned = new Set<string>();
-  private readonly rcFiles: FileCache<RcSettings | undefined>;
+  /** The nearest rc file of a document in its workspace folder (the host reads it: node/host.ts, browser/host.ts). */
+  private readonly rcReader: ReturnType<ServerHost['createRcReader']>;
 
   constructor(
     private readonly connection: Connection,
     private readonly log: (level: 'error' | 'warn' | 'info', message: string) => void,
+    createRcReader: ServerHost['createRcReader'],
     /** The workspace folder of a document (absolute), where the search for its rc file stops. */
     private readonly folderOf: (uri: string) => { file?: string; folder?: string },
   ) {
-    this.rcFiles = new FileCache(
-      (file) => {
-        try {
-          return { value: loadRcFile(file) };
-        } catch (e) {
-          return { value: undefined, error: `${e instanceof ConfigError ? e.message : `${file}: ${describe(e)}`}; the file is ignored` };
-        }
-      },
-      (message) => this.warnOnce(message, 'error'),
-    );
+    this.rcReader = createRcReader((message, level) => this.warnOnce(message, level));
   }
 
   private warnOnce(message: string, level: 'warn' | 'error' = 'warn'): void {
@@ -54,11 +46,10 @@ export class SettingsSource {
    * The nearest `.postmortemrc.json` of a document (its folder, then each parent up to its
    * workspace folder), as the CLI finds it: its keys override the editor's settings.
    */
-  private rcFor(uri: string): RcSettings | undefined {
+  private async rcFor(uri: string): Promise<RcSettings | undefined> {
     const { file, folder } = this.folderOf(uri);
     if (file === undefined || folder === undefined) return undefined;
-    const rcFile = findRcFile(path.dirname(file), folder);
-    const rc = rcFile === undefined ? undefined : this.rcFiles.get(rcFile);
+    const rc = await this.rcReader(file, folder);
     for (const w of rc?.warnings ?? []) this.warnOnce(w);
     return rc;
   }
@@ -100,7 +91,7 @@ export class SettingsSource {
       }
     }
     // defaults < user/workspace settings < the nearest .postmortemrc.json (rules merged per code).
-    const rc = this.rcFor(uri);
+    const rc = await this.rcFor(uri);
     if (rc) {
       const rules = { ...(isRecord(raw.rules) ? raw.rules : {}), ...(isRecord(rc.raw.rules) ? rc.raw.rules : {}) };
       raw = { ...raw, ...rc.raw, rules };

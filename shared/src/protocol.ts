@@ -230,6 +230,56 @@ export interface CheckWorkspaceResult {
   truncated: boolean;
 }
 
+// ------------------------------------------------------------------ web (server → client)
+
+/**
+ * Files on the web (docs/web.md). The language server of the web extension runs in a web worker
+ * and has no file system: it asks the client, which answers with `vscode.workspace.fs` (and
+ * `workspace.findFiles`). URIs are the workspace's own (`vscode-vfs://github/…`, `file:///…`).
+ * The desktop server never sends these.
+ */
+export const FS_STAT_REQUEST = 'postmortem/fs/stat';
+/** At most this many URIs in one `postmortem/fs/stat`. */
+export const FS_STAT_MAX_URIS = 1000;
+
+export interface FsStatParams {
+  uris: string[];
+}
+
+/** One entry per URI, in order: null when it does not exist (or cannot be read). */
+export interface FsStatResult {
+  stats: ({ type: 'file' | 'directory'; mtime: number; size: number } | null)[];
+}
+
+/** `postmortem/fs/readFile`: a UTF-8 text file (a leading BOM dropped); `text` null when it cannot be read. */
+export const FS_READ_FILE_REQUEST = 'postmortem/fs/readFile';
+
+export interface FsReadFileParams {
+  uri: string;
+}
+
+export interface FsReadFileResult {
+  text: string | null;
+  /** Why the file could not be read. */
+  error?: string;
+}
+
+/**
+ * `postmortem/fs/findFiles`: files under the folder `base` (URI) whose workspace glob is `pattern`
+ * (relative to `base`, e.g. `**\/*.md`), without `node_modules` and dot folders, at most `limit`.
+ */
+export const FS_FIND_FILES_REQUEST = 'postmortem/fs/findFiles';
+
+export interface FsFindFilesParams {
+  base: string;
+  pattern: string;
+  limit: number;
+}
+
+export interface FsFindFilesResult {
+  uris: string[];
+}
+
 // ------------------------------------------------------------------ client
 
 /**
@@ -268,4 +318,6 @@ export const CONTEXT_KEYS = {
   active: 'postmortemAssistant.active',
   /** The active editor holds a post-mortem. */
   isPostmortem: 'postmortemAssistant.isPostmortem',
+  /** Check Workspace is available (desktop: the server reads the folders itself; not on the web). */
+  canCheckWorkspace: 'postmortemAssistant.canCheckWorkspace',
 } as const;

@@ -1,12 +1,11 @@
 /**
  * New Post-Mortem: asks for the Incident ID and creates
  * `<workspace>/<postmortem.newFileFolder>/<ID>.md` from the template, with the ID,
- * the author (git `user.name`) and Date Written (today, UTC) filled in. Never
- * overwrites a file. The template is the one the server names for that folder
+ * the author (git `user.name`: `ClientPlatform.authorName`) and Date Written (today, UTC) filled
+ * in. Never overwrites a file. The template is the one the server names for that folder
  * (`postmortem/templates`): a configured team template, asked for in a quick pick when
  * there are several; the built-in v1.1 when none is configured or the server cannot say.
  */
-import { execFile } from 'node:child_process';
 import * as vscode from 'vscode';
 import { TEMPLATE_1_1 } from '../../../server/src/core/template';
 import { compileIdPattern, validateNewIncidentId } from '../pure/incidentId';
@@ -15,22 +14,6 @@ import type { PostmortemClient } from '../languageClient';
 import { fillTemplate, firstBlank, newFileRelPath, relativeFolderSegments, templateChoices, V1_1_LABELS, type NewFileLabels } from '../pure/newPostmortem';
 import { DEFAULT_SETTINGS } from '../../../shared/src/settings';
 import { folderSetting, incidentIdPattern } from '../settings';
-
-const GIT_TIMEOUT_MS = 3000;
-
-/** `git config user.name` in `cwd`; undefined when git is missing, slow or has no name. */
-export function gitUserName(cwd: string | undefined): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    try {
-      execFile('git', ['config', 'user.name'], { cwd, timeout: GIT_TIMEOUT_MS, windowsHide: true }, (err, stdout) => {
-        const name = err ? '' : String(stdout).trim();
-        resolve(name === '' ? undefined : name);
-      });
-    } catch {
-      resolve(undefined);
-    }
-  });
-}
 
 interface TemplateItem extends vscode.QuickPickItem {
   template: NewFileTemplate;
@@ -66,7 +49,7 @@ async function chooseTemplate(client: PostmortemClient | undefined, folder: vsco
   return { text: t.builtIn ? TEMPLATE_1_1 : t.text, labels: { fields: t.fields, statuses: t.statuses }, builtIn: t.builtIn };
 }
 
-export async function newPostmortem(client?: PostmortemClient): Promise<void> {
+export async function newPostmortem(authorName: (folder: vscode.WorkspaceFolder) => Promise<string | undefined>, client?: PostmortemClient): Promise<void> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 0) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Open a folder first: the new post-mortem is created inside the workspace.'));
@@ -110,7 +93,7 @@ export async function newPostmortem(client?: PostmortemClient): Promise<void> {
     return;
   }
 
-  const author = folder.uri.scheme === 'file' ? await gitUserName(folder.uri.fsPath) : undefined;
+  const author = await authorName(folder);
   const text = fillTemplate(template.text, { incidentId: id, author, now: new Date() }, template.labels);
   try {
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(folder.uri, ...target.segments));

@@ -77,3 +77,28 @@ export function documentLinks(a: Analysis, opts: LinkOptions): LinkEntry[] {
   }
   return out.sort((x, y) => x.start - y.start);
 }
+
+/**
+ * Every path the file system is asked about when `a` is checked (PM014's existence, PM022's
+ * symbolic links) and its links drawn (`documentLinks`): the evidence paths the document names,
+ * in its evidence table and in prose, and the Incident ID's evidence folder — absolute, under
+ * `root`. The web server (docs/web.md) fetches these before the analysis it keeps, whose
+ * `FileSystem` then answers synchronously.
+ */
+export function evidenceFileQueries(a: Analysis, root: string, evidenceRoot: string): string[] {
+  if (!a.isPostmortem) return [];
+  const out = new Set<string>();
+  const add = (raw: string) => {
+    const v = resolveEvidencePath(raw, root);
+    if (v.kind === 'inside') out.add(v.abs);
+  };
+  const id = incidentIdOf(a);
+  if (id && !/[\\/]/.test(id.id) && id.id !== '.' && id.id !== '..') add(`${evidenceRootOf(evidenceRoot)}/${id.id}`);
+  for (const ref of [...a.model.evidence.flatMap((row) => evidenceRefs(row.location)), ...proseEvidenceRefs(a, evidenceRoot)]) {
+    if (ref.url) continue;
+    add(ref.path);
+    // PM022 follows a path still holding the placeholder as if it were a folder name.
+    if (/<INCIDENT_ID>/i.test(ref.path)) add(ref.path.replace(/<INCIDENT_ID>/gi, 'INCIDENT_ID'));
+  }
+  return [...out];
+}

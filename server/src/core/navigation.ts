@@ -9,7 +9,8 @@ import { buildModel, type Model } from './model';
 import { isPlaceholder } from './values';
 import { escapeRegExp, fieldRoles, fieldSpec, statusWorkflow, type TemplateDescriptor } from '../../../shared/src/template/descriptor';
 import { V1_1 } from '../../../shared/src/template/v1_1';
-import { builtInTemplate, type Template } from './templates';
+import { isPostmortemText } from './detect';
+import { builtInTemplate, selectTemplate, type Template } from './templates';
 import { SERVER_COMMANDS } from '../../../shared/src/protocol';
 
 /** One post-mortem of the workspace, as workspace symbols list it. */
@@ -84,6 +85,25 @@ function summaryOfModel(m: Model, d: TemplateDescriptor): IncidentSummary {
 /** The summary of an analysed post-mortem. */
 export function incidentSummary(a: Analysis): IncidentSummary {
   return summaryOfModel(a.model, a.template.descriptor);
+}
+
+/**
+ * A workspace file as the workspace index sees it (workspace symbols, go to definition): a
+ * post-mortem when a configured team template claims it (`selectTemplate`) or the built-in
+ * detection does (title or `files` glob), as `analyze` decides; a template file itself is not
+ * an incident (its title matches itself). `text`: the file's head; `rel`: its workspace-relative path.
+ */
+export function indexedPostmortem(
+  file: string,
+  text: string,
+  rel: string | undefined,
+  templates: readonly Template[],
+  globs: readonly string[],
+): { file: string; head: string; summary: IncidentSummary } | undefined {
+  if (templates.some((t) => t.source === file)) return undefined;
+  const t = selectTemplate(text, rel, templates, globs);
+  if (t === builtInTemplate() && !isPostmortemText(text, rel, globs)) return undefined;
+  return { file, head: text, summary: readIncidentSummary(text, t) };
 }
 
 /**

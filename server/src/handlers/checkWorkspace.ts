@@ -15,7 +15,7 @@
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DidChangeWatchedFilesNotification, FileChangeType, LSPErrorCodes, ResponseError, type CancellationToken, type Diagnostic } from 'vscode-languageserver/node';
+import { DidChangeWatchedFilesNotification, FileChangeType, LSPErrorCodes, ResponseError, type CancellationToken, type Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CHECK_WORKSPACE_REQUEST,
@@ -23,7 +23,7 @@ import {
   type CheckWorkspaceResult,
 } from '../../../shared/src/protocol';
 import { analyze, type Analysis } from '../core';
-import { filePathOf, type HandlerModule, type ServerContext } from '../context';
+import type { HandlerModule, ServerContext } from '../context';
 import { IGNORE_FILE, IgnoreFile, expandInputs } from '../node/files';
 import { isFile, readTextFile } from '../node/fs';
 import { toDiagnostic } from '../node/lspConvert';
@@ -57,7 +57,7 @@ function stateOf(server: ServerContext): DiskDiagnostics {
  * differently from `pathToFileURL` (VS Code writes `%3A` for a drive letter's colon, …).
  */
 function openDocumentOf(server: ServerContext, file: string): TextDocument | undefined {
-  return server.documents.all().find((d) => filePathOf(d.uri) === file);
+  return server.documents.all().find((d) => server.filePathOf(d.uri) === file);
 }
 
 /** Forgets `file`; clears the diagnostics published from disk unless it is open (then they are its live ones). */
@@ -162,7 +162,7 @@ export function markdownFilesChanged(server: ServerContext, changes: readonly { 
   const ignores: IgnoreFiles = new Map();
   void (async () => {
     for (const c of changes) {
-      const file = filePathOf(c.uri);
+      const file = server.filePathOf(c.uri);
       if (file === undefined || !/\.md$/i.test(file) || openDocumentOf(server, file)) continue;
       if (c.type === FileChangeType.Deleted) await clearDisk(server, file);
       else if (disk.published.has(file) || inScope(server, file, ignores)) await checkFromDisk(server, file, disk.published.get(file) ?? c.uri);
@@ -240,6 +240,7 @@ async function checkWorkspace(server: ServerContext, params: CheckWorkspaceParam
 
 export const checkWorkspaceHandlers: HandlerModule = {
   register(server) {
+    server.workspaceWatchers.push({ recheckAll: () => recheckFromDisk(server), filesChanged: (changes) => markdownFilesChanged(server, changes) });
     server.connection.onRequest(
       CHECK_WORKSPACE_REQUEST,
       server.guard(CHECK_WORKSPACE_REQUEST, (params: unknown, token) => {
@@ -251,7 +252,7 @@ export const checkWorkspaceHandlers: HandlerModule = {
     // Closed: what the Problems panel shows comes from disk again (validation.ts has just cleared it).
     server.documents.onDidClose((e) => {
       const uri = e.document.uri;
-      const file = filePathOf(uri);
+      const file = server.filePathOf(uri);
       const disk = stateOf(server);
       if (file === undefined || !(disk.published.has(file) || (disk.active && inScope(server, file, new Map())))) return;
       // The client's own URI for the file: the one whose diagnostics validation.ts has just cleared.

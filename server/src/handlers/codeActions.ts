@@ -3,7 +3,7 @@
  * was computed for), "Fix all PMnnn in this document", and `source.fixAll.postmortem` (only when
  * asked for explicitly: on save, or from a Source Action menu).
  */
-import { CodeAction, CodeActionKind, type Diagnostic, type Range } from 'vscode-languageserver/node';
+import { CodeAction, CodeActionKind, type Diagnostic, type Range } from 'vscode-languageserver';
 import { collectFixAll } from '../core';
 import type { HandlerModule, ServerContext } from '../context';
 import { FIX_ALL_KIND, SOURCE, isDiagnosticData, kindWanted, quickFixes, toDiagnostic, toLspEdit, versionedEdit } from '../node/lspConvert';

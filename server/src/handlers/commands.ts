@@ -7,11 +7,10 @@
  * `executeCommandProvider` (they are still served), for clients (like vscode-languageclient) that
  * would otherwise register commands of the same name as their own.
  */
-import { readFileSync } from 'node:fs';
-import type { Diagnostic } from 'vscode-languageserver/node';
+import type { Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex, formatDocument, isChecked, planMarkFinal, type MarkFinalPlan, type Settings } from '../core';
-import { filePathOf, type HandlerModule, type ServerContext } from '../context';
+import type { HandlerModule, ServerContext } from '../context';
 import { toDiagnostic, toLspEdit, versionedEdit } from '../node/lspConvert';
 import { SERVER_COMMANDS } from '../../../shared/src/protocol';
 import { invalidParams, isRecord } from './guard';
@@ -60,12 +59,12 @@ export function markFinalPlan(server: ServerContext, doc: TextDocument, settings
   return planMarkFinal(doc.getText(), opts);
 }
 
-/** A document the client has not opened, read from disk (version 0). */
-export function closedDocument(uri: string): TextDocument {
-  const filePath = filePathOf(uri);
+/** A document the client has not opened, read from disk (version 0); on the web, through the client. */
+export async function closedDocument(server: ServerContext, uri: string): Promise<TextDocument> {
+  const filePath = server.filePathOf(uri);
   if (filePath === undefined) throw invalidParams(`Document is not open and not a file: ${uri}`);
   try {
-    return TextDocument.create(uri, 'markdown', 0, readFileSync(filePath, 'utf8'));
+    return TextDocument.create(uri, 'markdown', 0, await server.host.readDocument(uri));
   } catch (e) {
     throw invalidParams(`Document is not open and cannot be read: ${(e as Error).message}`);
   }
@@ -87,8 +86,9 @@ async function markFinal(server: ServerContext, args: unknown[] | undefined): Pr
     ({ doc, settings } = c);
     lines = c.analysis.lines;
   } else {
-    doc = closedDocument(uri);
+    doc = await closedDocument(server, uri);
     settings = await server.settings.fetch(uri);
+    await server.host.prepare?.(doc, settings, server.baseFor(doc));
     if (!isChecked(doc.getText(), server.analyzeOptions(doc, settings))) {
       return { applied: false, reason: notChecked(settings) };
     }

@@ -9,7 +9,6 @@
  */
 import { completionsAt, documentSymbols, formatDocument, hoverAt } from '../core';
 import type { HandlerModule } from '../context';
-import { listEvidenceFiles } from '../node/evidence';
 import { toCompletionItem, toDocumentSymbol, toHover, toLspEdit } from '../node/lspConvert';
 import { isRecord, positionParam, uriParam } from './guard';
 
@@ -51,7 +50,7 @@ export const featureHandlers: HandlerModule = {
         const pos = positionParam(params);
         const { settings, analysis } = await server.current(uri, ASSIST_PATIENCE_MS);
         if (!analysis) return [];
-        const evidence = () => listEvidenceFiles(server.rootFor(uri), settings.evidenceRoot);
+        const evidence = await server.host.evidenceFiles(server.rootFor(uri), settings.evidenceRoot);
         const entries = completionsAt(analysis, analysis.lines.offsetAt(pos), settings, evidence);
         return entries.map((c, i) => toCompletionItem(analysis.lines, c, i));
       }),

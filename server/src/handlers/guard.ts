@@ -2,7 +2,7 @@
  * What every handler module uses: `guard` (no exception reaches the connection: it becomes an
  * error response plus a log line) and the checks of untrusted request parameters.
  */
-import { ErrorCodes, ResponseError, type CancellationToken, type Position } from 'vscode-languageserver/node';
+import { ErrorCodes, ResponseError, type CancellationToken, type Position } from 'vscode-languageserver';
 
 type Log = (level: 'error' | 'warn' | 'info', message: string) => void;
 

@@ -6,7 +6,7 @@
  * draws its own Mark Final lens. VS Code's extension shows this one (its middleware points the
  * lens at the extension's Mark Final command, which lists the blockers).
  */
-import { InlayHint, type CodeLens } from 'vscode-languageserver/node';
+import { InlayHint, type CodeLens } from 'vscode-languageserver';
 import { builtInTemplate, inlayHints, statusLens, type Analysis, type MarkFinalPlan } from '../core';
 import { statusWorkflow } from '../../../shared/src/template/descriptor';
 import type { HandlerModule } from '../context';

@@ -6,12 +6,9 @@
  * one does not) and the document's file when its name holds the ID. The new ID is checked against
  * `postmortem.incidentIdPattern` first: a bad one is a `ResponseError` that says why.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { ErrorCodes, ResponseError, type RenameFile, type TextDocumentEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
+import { ErrorCodes, ResponseError, type RenameFile, type TextDocumentEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { incidentIdAt, planRename, renamedFilePath } from '../core';
-import { filePathOf, type HandlerModule, type ServerContext } from '../context';
+import type { HandlerModule, ServerContext } from '../context';
 import { toLspEdit, toRange, versionedEdit } from '../node/lspConvert';
 import { isRecord, positionParam, uriParam } from './guard';
 
@@ -19,15 +16,6 @@ function canRenameFiles(server: ServerContext): boolean {
   const we = server.clientCapabilities.workspace?.workspaceEdit;
   return we?.documentChanges === true && (we.resourceOperations ?? []).includes('rename');
 }
-
-const exists = (p: string) => {
-  try {
-    fs.statSync(p);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 export const renameHandlers: HandlerModule = {
   capabilities: () => ({ renameProvider: { prepareProvider: true } }),
@@ -63,15 +51,16 @@ export const renameHandlers: HandlerModule = {
           return server.clientCapabilities.workspace?.workspaceEdit?.documentChanges === true ? we : { changes: we.changes };
         }
         const changes: (TextDocumentEdit | RenameFile)[] = [{ textDocument: { uri, version: doc.version }, edits }];
+        const { path, exists, uriOf } = server.host;
         const from = path.join(server.root, ...plan.evidenceFolder.from.split('/'));
         const to = path.join(server.root, ...plan.evidenceFolder.to.split('/'));
-        if (exists(from) && !exists(to)) {
-          changes.push({ kind: 'rename', oldUri: pathToFileURL(from).href, newUri: pathToFileURL(to).href, options: { overwrite: false, ignoreIfExists: false } });
+        if ((await exists(from)) && !(await exists(to))) {
+          changes.push({ kind: 'rename', oldUri: uriOf(from), newUri: uriOf(to), options: { overwrite: false, ignoreIfExists: false } });
         }
-        const file = filePathOf(uri);
+        const file = server.filePathOf(uri);
         const renamed = file !== undefined ? renamedFilePath(file, plan.oldId, plan.newId) : undefined;
-        if (file !== undefined && renamed !== undefined && !exists(renamed)) {
-          changes.push({ kind: 'rename', oldUri: uri, newUri: pathToFileURL(renamed).href, options: { overwrite: false, ignoreIfExists: false } });
+        if (file !== undefined && renamed !== undefined && !(await exists(renamed))) {
+          changes.push({ kind: 'rename', oldUri: uri, newUri: uriOf(renamed), options: { overwrite: false, ignoreIfExists: false } });
         }
         return { documentChanges: changes };
       }),

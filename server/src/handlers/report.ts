@@ -3,10 +3,10 @@
  * --format markdown` for the documents the client names (Export Report). Open documents at their
  * current version, others read from disk; the numbers from the core (`core/insight.ts`).
  */
-import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
+import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
 import { REPORT_REQUEST, type ReportParams, type ReportResult } from '../../../shared/src/protocol';
 import { DOCUMENT_STATUSES } from '../../../shared/src/status';
-import { actionRows, analyze, computeStats, documentFacts, formatStatsMarkdown, utcDay, type ActionItemRow, type Analysis, type DocumentFacts } from '../core';
+import { actionRows, computeStats, documentFacts, formatStatsMarkdown, utcDay, type ActionItemRow, type Analysis, type DocumentFacts } from '../core';
 import type { HandlerModule } from '../context';
 import { closedDocument } from './commands';
 
@@ -30,8 +30,8 @@ export const reportHandlers: HandlerModule = {
           else {
             const settings = await server.settings.fetch(uri);
             if (!settings.enable) continue;
-            const doc = closedDocument(uri);
-            analysis = analyze(doc.getText(), server.analyzeOptions(doc, settings));
+            const doc = await closedDocument(server, uri);
+            analysis = await server.analyzeSettled(doc, settings);
           }
           if (!analysis?.isPostmortem) continue;
           rows.push(...actionRows(name, analysis, today));

@@ -4,9 +4,6 @@
  * as the diagnostics. An open document is summarised at its current version; any other `file:`
  * URI is read from disk (cached by modification time, size, settings and day).
  */
-import { statSync } from 'node:fs';
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   ErrorCodes,
   LSPErrorCodes,
@@ -14,7 +11,7 @@ import {
   type CancellationToken,
   type Connection,
   type TextDocuments,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   SUMMARY_MAX_URIS as MAX_URIS,
@@ -25,9 +22,9 @@ import {
   type SummaryParams,
   type SummaryResult,
 } from '../../../shared/src/protocol';
-import { analyze, builtInTemplate, newFileTemplate, summarize, type Analysis, type AnalyzeOptions, type MarkFinalPlan, type Settings } from '../core';
+import { builtInTemplate, newFileTemplate, summarize, type Analysis, type MarkFinalPlan, type Settings } from '../core';
 import { toDocumentSummary } from '../node/lspConvert';
-import { filePathOf, type HandlerModule } from '../context';
+import type { HandlerModule } from '../context';
 import { uriParam } from './guard';
 import { closedDocument, markFinalPlan } from './commands';
 
@@ -38,8 +35,11 @@ export interface SummaryHost {
   current(uri: string): Promise<{ doc: TextDocument; settings: Settings; analysis: Analysis | undefined }>;
   settingsFor(uri: string): Promise<Settings>;
   /** A document that is not open, read from disk; throws when it cannot be. */
-  closedDocument(uri: string): TextDocument;
-  analyzeOptions(doc: TextDocument, settings: Settings): AnalyzeOptions;
+  closedDocument(uri: string): Promise<TextDocument>;
+  /** The analysis of a closed document (host.ts: on the web, its file questions fetched first). */
+  analyzeClosed(doc: TextDocument, settings: Settings): Promise<Analysis>;
+  /** What changes when the file changes (host.ts `stamp`). */
+  stamp(uri: string): Promise<string>;
   markFinalPlan(doc: TextDocument, settings: Settings, open: boolean): MarkFinalPlan;
   /** A configured team template itself: not an incident (default: none is). */
   isTemplateFile?(uri: string, settings: Settings): boolean;
@@ -63,8 +63,9 @@ export const summaryHandlers: HandlerModule = {
       documents: server.documents,
       current: (uri) => server.current(uri),
       settingsFor: (uri) => server.settings.fetch(uri),
-      closedDocument,
-      analyzeOptions: (doc, settings) => server.analyzeOptions(doc, settings),
+      closedDocument: (uri) => closedDocument(server, uri),
+      analyzeClosed: (doc, settings) => server.analyzeSettled(doc, settings),
+      stamp: (uri) => server.host.stamp(uri),
       markFinalPlan: (doc, settings, open) => markFinalPlan(server, doc, settings, open),
       isTemplateFile: (uri, settings) => server.isTemplateFile(uri, settings),
     });
@@ -75,8 +76,8 @@ export const summaryHandlers: HandlerModule = {
       server.guard(TEMPLATES_REQUEST, async (params: unknown): Promise<TemplatesResult> => {
         const uri = uriParam(params);
         const settings = await server.settings.fetch(uri);
-        const file = filePathOf(uri);
-        const base = server.rootFor(uri) ?? (file !== undefined ? path.dirname(file) : process.cwd());
+        const file = server.filePathOf(uri);
+        const base = server.rootFor(uri) ?? (file !== undefined ? server.host.path.dirname(file) : server.host.cwd());
         const team = settings.enable ? server.templates.resolve(settings.templates, base) : [];
         return { templates: [...team, builtInTemplate()].map(newFileTemplate) };
       }),
@@ -103,11 +104,11 @@ export function register(connection: Pick<Connection, 'onRequest'>, host: Summar
     if (!settings.enable) return { uri, checked: false, reason: reasonFor(settings) };
     if (host.isTemplateFile?.(uri, settings)) return { uri, checked: false, reason: TEMPLATE_FILE };
     const today = now();
-    const key = `${fileStamp(uri)}|${today.toISOString().slice(0, 10)}|${blockers}|${actionItems}`;
+    const key = `${await host.stamp(uri)}|${today.toISOString().slice(0, 10)}|${blockers}|${actionItems}`;
     const hit = closedCache.get(uri);
     if (hit && hit.key === key && hit.settings === settings) return hit.summary;
-    const doc = host.closedDocument(uri);
-    const analysis = analyze(doc.getText(), host.analyzeOptions(doc, settings));
+    const doc = await host.closedDocument(uri);
+    const analysis = await host.analyzeClosed(doc, settings);
     let summary: DocumentSummary;
     if (!analysis.isPostmortem) {
       summary = { uri, checked: false, reason: reasonFor(settings) };
@@ -141,14 +142,4 @@ export function register(connection: Pick<Connection, 'onRequest'>, host: Summar
     }
     return { summaries };
   });
-}
-
-/** Modification time and size of a `file:` URI; a key that never repeats when it has none (never a stale hit). */
-function fileStamp(uri: string): string {
-  try {
-    const s = statSync(fileURLToPath(uri));
-    return `${s.mtimeMs}:${s.size}`;
-  } catch {
-    return `missing:${Math.random()}`;
-  }
 }

@@ -5,13 +5,11 @@
  * the document's diagnostics and drops its session; a settings change validates every open
  * document again.
  */
-import type { Diagnostic } from 'vscode-languageserver/node';
+import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { HandlerModule, ServerContext } from '../context';
-import { COLLECT_AFTER_CHARS, collectSoon } from '../gc';
 import { toDiagnostic } from '../node/lspConvert';
 import type { DocumentSession } from '../session';
-import { recheckFromDisk } from './checkWorkspace';
 import { describe } from './guard';
 
 async function publish(server: ServerContext, session: DocumentSession, version: number, stale: () => boolean): Promise<void> {
@@ -30,7 +28,7 @@ async function publish(server: ServerContext, session: DocumentSession, version:
   }
   if (stale()) return;
   await server.connection.sendDiagnostics({ uri, version, diagnostics });
-  if (doc.getText().length >= COLLECT_AFTER_CHARS) collectSoon();
+  server.host.afterDiagnostics(doc.getText().length);
 }
 
 /** Validates `doc`'s version after `validation.delayMs`; a newer version (or a close) cancels older pending work. */
@@ -67,7 +65,7 @@ export const validationHandlers: HandlerModule = {
         server.settings.changed(params);
         server.sessions.forgetAll();
         for (const doc of documents.all()) scheduleValidation(server, doc);
-        recheckFromDisk(server); // files Check Workspace published from disk
+        for (const w of server.workspaceWatchers) w.recheckAll?.(); // e.g. the files Check Workspace published from disk
         // Inlay hints and code lenses follow the settings too (postmortem.inlayHints.*).
         const ws = server.clientCapabilities.workspace;
         if (ws?.inlayHint?.refreshSupport) void connection.languages.inlayHint.refresh().catch(() => undefined);

@@ -1,20 +1,19 @@
 /**
  * The workspace around the documents: workspace folders coming and going (each document is
  * checked against its own folder) and `.postmortemrc.json` files changing (watched through the
- * client when it can register file watchers). Either re-checks every open document (and the files
- * Check Workspace published from disk, handlers/checkWorkspace.ts).
+ * client when it can register file watchers). Either re-checks every open document (and whatever the
+ * handler modules watch: `server.workspaceWatchers`, e.g. the files Check Workspace published from disk).
  */
-import { DidChangeWatchedFilesNotification, type InitializeParams } from 'vscode-languageserver/node';
+import { DidChangeWatchedFilesNotification, type InitializeParams } from 'vscode-languageserver';
 import type { HandlerModule, ServerContext } from '../context';
-import { RC_FILE } from '../node/rc';
-import { markdownFilesChanged, recheckFromDisk } from './checkWorkspace';
+import { RC_FILE } from '../rcSettings';
 import { describe } from './guard';
 import { scheduleValidation } from './validation';
 
 function revalidateAll(server: ServerContext): void {
   server.sessions.forgetAll();
   for (const doc of server.documents.all()) scheduleValidation(server, doc);
-  recheckFromDisk(server);
+  for (const w of server.workspaceWatchers) w.recheckAll?.();
 }
 
 let canWatch = false;
@@ -53,7 +52,7 @@ export const workspaceHandlers: HandlerModule = {
         const changes = (params as { changes?: { uri: string; type: number }[] }).changes ?? [];
         if (changes.some((c) => c.uri.endsWith(`/${RC_FILE}`))) revalidateAll(server);
         // Markdown files (watched once Check Workspace ran): their diagnostics from disk.
-        markdownFilesChanged(server, changes);
+        for (const w of server.workspaceWatchers) w.filesChanged?.(changes);
       }),
     );
   },

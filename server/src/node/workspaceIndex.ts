@@ -9,7 +9,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { builtInTemplate, isPostmortemText, readIncidentSummary, relativePath, selectTemplate, type IncidentSummary, type Template } from '../core';
+import { indexedPostmortem, relativePath, type IncidentSummary, type Template } from '../core';
 
 /** A number per template object (a changed template file is a new object): part of the cache key. */
 const templateIds = new WeakMap<Template, number>();
@@ -99,15 +99,7 @@ export class WorkspaceIndex {
     const out: IndexedPostmortem[] = [];
     const { files } = this.markdownFiles(root);
     const seen = new Set<string>();
-    // What `analyze` checks: a team template selected for it, else the built-in detection.
-    // A template file is not an incident (its title matches itself).
-    const templateFiles = new Set(templates.map((t) => path.resolve(t.source)));
-    const read = (file: string, text: string, rel: string | undefined): IndexedPostmortem | undefined => {
-      if (templateFiles.has(path.resolve(file))) return undefined;
-      const t = selectTemplate(text, rel, templates, globs);
-      if (t === builtInTemplate() && !isPostmortemText(text, rel, globs)) return undefined;
-      return { file, head: text, summary: readIncidentSummary(text, t) };
-    };
+    const read = (file: string, text: string, rel: string | undefined) => indexedPostmortem(file, text, rel, templates, globs);
     for (const file of files) {
       seen.add(file);
       const rel = relativePath(file, root);
