@@ -29,6 +29,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { assert, createChecks } from '../vscode/checks.mjs';
 import {
   assertInstalled, cache, closeContext, codeServerEntry, freePort, killGroup, launchChromium, makeProfile, node24, repoRoot,
   stopGroup, tail, waitForHttp,
@@ -127,38 +128,7 @@ const commonArgs = ['--config', config, '--user-data-dir', userDataDir, '--exten
 
 // ------------------------------------------------------------------ assertions
 
-const results = [];
-/**
- * Runs one assertion; a failure is recorded (with a screenshot) and the run goes on. `needs`: the
- * results of the checks this one builds on; when one of them failed, this one fails at once.
- */
-async function check(name, fn, needs = []) {
-  const t0 = Date.now();
-  if (needs.some((ok) => !ok)) {
-    results.push({ name, ok: false });
-    log(`FAIL ${name}: not run, an earlier check it needs failed`);
-    return false;
-  }
-  try {
-    const detail = await fn();
-    results.push({ name, ok: true });
-    log(`PASS ${name}${detail ? ` — ${detail}` : ''} (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
-    return true;
-  } catch (err) {
-    results.push({ name, ok: false });
-    const message = String(err?.message ?? err).replace(/\x1b\[[0-9;]*m/g, '').split('\n').filter((l) => l.trim()).slice(0, 3);
-    log(`FAIL ${name}: ${message.join('\n    ')}`);
-    if (page) {
-      const shot = path.join(screenshots, `failed-${results.length}.png`);
-      await page.screenshot({ path: shot }).catch(() => {});
-      log(`     screenshot: ${path.relative(repoRoot, shot)}`);
-    }
-    return false;
-  }
-}
-function assert(cond, message) {
-  if (!cond) throw new Error(message);
-}
+const { check, results } = createChecks({ log, page: () => page, screenshots, relativeTo: repoRoot });
 
 let server;
 let context;

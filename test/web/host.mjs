@@ -18,6 +18,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { assert, createChecks } from '../vscode/checks.mjs';
 import {
   assertInstalled, cache, closeContext, codeServerEntry, freePort, killGroup, launchChromium, makeProfile, node24, repoRoot,
   stopGroup, tail, waitForHttp,
@@ -74,27 +75,11 @@ fs.cpSync(path.join(repoRoot, 'examples'), folder, { recursive: true });
 const env = { ...process.env, ...sandboxEnv, HOME: dirs.home };
 const commonArgs = ['--config', config, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
 
-let passed = 0;
-let failed = 0;
 let server;
 let context;
 let page;
-async function check(name, fn) {
-  try {
-    const detail = await fn();
-    passed++;
-    log(`PASS ${name}${detail ? ` — ${detail}` : ''}`);
-    return true;
-  } catch (e) {
-    failed++;
-    log(`FAIL ${name}: ${String(e?.message ?? e).split('\n').slice(0, 4).join('\n    ')}`);
-    if (page) await page.screenshot({ path: path.join(webDir, `failed-${failed}.png`) }).catch(() => {});
-    return false;
-  }
-}
-function assert(cond, message) {
-  if (!cond) throw new Error(message);
-}
+const checks = createChecks({ log, page: () => page, screenshots: webDir, relativeTo: repoRoot });
+const { check } = checks;
 /** The extension's Output channel (Post-Mortem: Show Output), for a failed run's log. */
 async function extensionOutput() {
   try {
@@ -121,12 +106,12 @@ async function finish(code, why) {
   await closeContext(context);
   await stopGroup(server);
   if (code !== 0) console.log(`[web host] last lines of ${serverLog}:\n${tail(serverLog, 15)}`);
-  console.log(`web host: ${passed} passed, ${failed} failed (${((Date.now() - started) / 1000).toFixed(1)}s)`);
+  console.log(`web host: ${checks.passed} passed, ${checks.failed} failed (${((Date.now() - started) / 1000).toFixed(1)}s)`);
   process.exit(code);
 }
 process.on('exit', () => killGroup(server, 'SIGKILL'));
 const overall = setTimeout(() => {
-  failed++;
+  checks.fail('the run completes in time');
   void finish(1, `TIMEOUT after ${TIMEOUT_MS / 1000}s`);
 }, TIMEOUT_MS);
 
@@ -261,9 +246,9 @@ try {
     return `${offline.length} workbench request(s) aborted`;
   });
   clearTimeout(overall);
-  await finish(failed ? 1 : 0);
+  await finish(checks.failed ? 1 : 0);
 } catch (e) {
-  failed++;
+  checks.fail('the run completes');
   clearTimeout(overall);
   await finish(1, `FAILED: ${e?.stack ?? e}`);
 }
