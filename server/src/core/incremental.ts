@@ -17,6 +17,7 @@
  */
 import type { Code, Root, RootContent, Table } from 'mdast';
 import { parseMarkdown } from './model';
+import { fastTable } from './fastTable';
 
 /**
  * Rows per table group. Smaller groups make an edit in a long table re-parse
@@ -215,6 +216,9 @@ export function chunkDocument(text: string, tableGroup = TABLE_GROUP, bigFence =
     ) {
       const prefix = text.slice(lines[i]!.start, lines[i + 1]!.next);
       const prefixNl = /\r\n|\n|\r$/.test(prefix) ? prefix : prefix + '\n';
+      // The table is a chunk (or a run of row groups) of its own: the blank line above ended
+      // whatever came before, and a table chunk can be built without micromark (fastTable).
+      if (i > 0) cuts.push({ at: lines[i]!.start, prefix: '' });
       let j = i + 2;
       let rows = 0;
       while (j < lines.length && /^\|/.test(lines[j]!.text)) {
@@ -224,6 +228,8 @@ export function chunkDocument(text: string, tableGroup = TABLE_GROUP, bigFence =
         }
         j++;
       }
+      // A blank line after the last row ends the table: what follows is a chunk of its own.
+      if (j < lines.length && BLANK.test(lines[j]!.text)) cuts.push({ at: lines[j]!.start, prefix: '' });
       i = j - 1;
     }
   }
@@ -332,9 +338,13 @@ export class IncrementalParser {
 
   private parseChunk(key: string, prefix: string, body: string): CacheEntry {
     const code = prefix ? undefined : fastCode(body);
+    const table = code ? undefined : fastTable(prefix + body);
     let children: RootContent[];
     if (code) children = [code];
-    else {
+    else if (table) {
+      if (prefix) shift({ children: table } as AnyNode, -prefix.length);
+      children = table;
+    } else {
       const root = parseMarkdown(prefix + body);
       shift(root as AnyNode, -prefix.length);
       children = root.children;
