@@ -114,13 +114,30 @@ function cellCount(row: string): number {
   return n;
 }
 
+/** A heading cut is kept when its line's hash is 0 modulo this (about one in SOFT_EVERY)… */
+const SOFT_EVERY = 16;
+/** …or when the chunk before it has at least this many characters. */
+const SOFT_MAX = 4096;
+
+/** A hash of the line starting at `at` (its first 80 characters). */
+function lineHash(text: string, at: number): number {
+  let h = 2166136261;
+  for (let k = at; k < text.length && k < at + 80; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x0a || c === 0x0d) break;
+    h = Math.imul(h ^ c, 16777619);
+  }
+  return h >>> 0;
+}
+
 /** Cuts a document into independently parsable chunks. */
 export function chunkDocument(text: string, tableGroup = TABLE_GROUP, bigFence = BIG_FENCE): Chunk[] {
   // A link reference or footnote definition anywhere resolves references everywhere (and a later
   // duplicate is ignored): one parse for the whole document.
   if (DEFINITION.test(text) || DEFINITION_MULTILINE.test(text)) return [{ start: 0, end: text.length, prefix: '' }];
   const lines = splitLines(text);
-  const cuts: { at: number; prefix: string }[] = [];
+  /** `soft`: a heading cut, which may be left out to keep small sections together (see below). */
+  const cuts: { at: number; prefix: string; soft?: boolean }[] = [];
   /** The open fence (its marker and indentation), as far as it can be known without tracking containers. */
   let fence: { marker: string; indent: number } | undefined;
   /** An open HTML block: a comment (until `-->`) or one that ends at a blank line, and its indentation. */
@@ -203,7 +220,7 @@ export function chunkDocument(text: string, tableGroup = TABLE_GROUP, bigFence =
       continue;
     }
     if (ATX.test(line) && i > 0) {
-      cuts.push({ at: lines[i]!.start, prefix: '' });
+      cuts.push({ at: lines[i]!.start, prefix: '', soft: true });
       continue;
     }
     // A table: header line with a pipe at column 0 (indented, it may be code or a list item's), then
@@ -238,6 +255,11 @@ export function chunkDocument(text: string, tableGroup = TABLE_GROUP, bigFence =
   let prefix = '';
   for (const c of cuts) {
     if (c.at <= start) continue;
+    // Small sections are parsed together: each parse has a fixed cost (micromark's and
+    // mdast-util-from-markdown's set-up), which dominates for thousands of short sections. Which
+    // heading cuts are kept depends on the heading's own text (and a size bound), so an edit
+    // changes at most the chunks around it, and the others stay cached.
+    if (c.soft && c.at - start < SOFT_MAX && lineHash(text, c.at) % SOFT_EVERY !== 0) continue;
     chunks.push({ start, end: c.at, prefix });
     start = c.at;
     prefix = c.prefix;
