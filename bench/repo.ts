@@ -3,7 +3,7 @@
  * (default 10,000) generated post-mortems of about 8 KB (≈ 80 MB) checked by `postmortem-lint`
  * cold (default `--jobs`: one worker thread per core), with `--cache` the first time (writing it)
  * and again unchanged (warm), one file changed (warm), and `--jobs 1`; markdownlint-cli2 on the same
- * files for scale. Wall time of the process and its peak RSS (the main thread's; workers share it).
+ * files for scale. Wall time of the process, its CPU time (all threads) and its peak RSS.
  * Slow (minutes): never part of `npm test` or of the default `npm run bench`.
  *
  *   npm run bench -- repo
@@ -42,6 +42,8 @@ export function repoPostmortem(example: string, i: number): string {
 
 interface Run {
   ms: number;
+  /** CPU time of the process, all threads (user + system). */
+  cpu: number;
   rss: number;
   code: number | null;
 }
@@ -54,7 +56,7 @@ function timed(args: string[], cwd: string): Promise<Run> {
     let err = '';
     proc.stderr!.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-4000)));
     proc.on('exit', (code) => {
-      resolve({ ms: performance.now() - t, rss: Number(/maxrss=(\d+)/.exec(err)?.[1] ?? NaN) / 1024, code });
+      resolve({ ms: performance.now() - t, cpu: Number(/cpu=(\d+)/.exec(err)?.[1] ?? NaN), rss: Number(/maxrss=(\d+)/.exec(err)?.[1] ?? NaN) / 1024, code });
     });
   });
 }
@@ -96,9 +98,9 @@ export async function benchRepo(): Promise<void> {
       else console.error('  markdownlint-cli2 not installed: row left out');
     }
     console.log(`\nRepository scale — ${n} post-mortems, ${(bytes / 1e6).toFixed(1)} MB, ${os.availableParallelism()} cores, Node ${process.version}, load ${os.loadavg()[0]!.toFixed(1)} at the end\n`);
-    console.log('| run | wall | per file | peak RSS (main thread) | exit |');
-    console.log('|---|---|---|---|---|');
-    for (const [label, r] of rows) console.log(`| ${label} | ${fmt(r.ms)} | ${(r.ms / n).toFixed(2)} ms | ${r.rss.toFixed(0)} MB | ${r.code} |`);
+    console.log('| run | wall | per file | CPU (all threads) | peak RSS | exit |');
+    console.log('|---|---|---|---|---|---|');
+    for (const [label, r] of rows) console.log(`| ${label} | ${fmt(r.ms)} | ${(r.ms / n).toFixed(2)} ms | ${fmt(r.cpu)} | ${r.rss.toFixed(0)} MB | ${r.code} |`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -14,6 +14,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import type { Table } from 'mdast';
 import { fastTable } from '../../server/src/core/fastTable';
+import { fastDefinitions } from '../../server/src/core/fastDefinitions';
 import { parseMarkdown } from '../../server/src/core/model';
 import { REPO } from '../helpers/core';
 import { generate } from '../../bench/generate';
@@ -128,4 +129,34 @@ test('fast table = remark on real tables: the examples and the benchmark documen
     }
   }
   assert.ok(taken >= 10, `fast path taken for ${taken} real tables`);
+});
+
+// ---- runs of link reference definitions (core/fastDefinitions.ts) ----
+
+const labelPart = fc.constantFrom('ref', 'Ref0', 'a  b', 'ß', 'İx', 'ΣΑΣ', '监控', '🚨', 'x y', 'a&b', 'a\\]b', '^1', ' sp', 'sp ', 'a\tb', 'é', 'K');
+const dest = fc.constantFrom('https://example.com/log/0', '/u', 'x', '<a b>', '/p(a)', 'a&amp;b', 'a\\_b', 'http://x.y/?q=1#f', '/ü', '""', "'x'");
+const title = fc.constantFrom('', ' "t"', '  "t i"', ' "a\'b"', " 't'", ' (t)', ' "a&amp;"', ' "x\\"y"', ' "unclosed', '"glued"', ' "t" junk');
+const defLine = fc.tuple(fc.array(labelPart, { minLength: 1, maxLength: 2 }), fc.constantFrom(':', ': ', ':   ', ':\t'), dest, title, blanks).map(([l, c, d, t, b]) => `[${l.join('')}]${c}${d}${t}${b}`);
+const simpleDefLine = fc
+  .tuple(fc.array(fc.constantFrom('ref', 'Ref0', 'a  b', 'ß', 'İx', 'ΣΑΣ', '监控', '🚨', 'x y', 'é', 'K'), { minLength: 1, maxLength: 2 }), fc.constantFrom(':', ': ', ':   ', ':\t'), fc.constantFrom('https://example.com/log/0', '/u', 'x', '/ü'), fc.constantFrom('', ' "t"', '  "t i"', ' "a\'b"'), blanks)
+  .map(([l, c, d, t, b]) => `[${l.join('')}]${c}${d}${t}${b}`);
+const runOf = (line: fc.Arbitrary<string>) => fc
+  .record({ lines: fc.array(fc.oneof({ weight: 8, arbitrary: line }, { weight: 1, arbitrary: fc.constantFrom('"title"', 'para', '', '[^1]: note', '# h') }), { minLength: 1, maxLength: 8 }), eol: fc.constantFrom('\n', '\r\n', '\r'), final: fc.boolean() })
+  .map(({ lines, eol, final }) => lines.join(eol) + (final ? eol : ''));
+const defRun = fc.oneof(runOf(simpleDefLine), runOf(defLine));
+
+test('fast definitions = remark on generated runs of definitions (positions included), and it is taken for simple ones', () => {
+  let taken = 0;
+  let total = 0;
+  fc.assert(
+    fc.property(defRun, (text) => {
+      total++;
+      const fast = fastDefinitions(text);
+      if (!fast) return;
+      taken++;
+      assert.deepEqual(fast, parseMarkdown(text).children, JSON.stringify(text));
+    }),
+    { numRuns: runs(3000), seed: SEED },
+  );
+  assert.ok(taken > total / 10, `fast path taken for ${taken} of ${total}`);
 });
