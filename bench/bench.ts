@@ -23,6 +23,8 @@
  * whole document), prepareRename + rename of the Incident ID, the Status code lens (its first
  * answer runs Mark Final's check), workspace symbols (the examples/ folder) and go to definition.
  *   BENCH_REPORTS=10000 npm run bench   post-mortems for the `actions` / `stats` rows (default 10000; 0 = none)
+ *   npm run bench -- repo               only the repository-scale CLI section (bench/repo.ts: 10,000 files, minutes)
+ *   BENCH_FULL=0 npm run bench          without the in-process full analyze and markdownlint columns (faster)
  *
  * An edit is one incremental `didChange` with a range: a few characters typed
  * into (or deleted from) one Timeline row's Event cell, a different row each
@@ -38,7 +40,7 @@ import { lint } from 'markdownlint/sync';
 import { analyze, DEFAULT_SETTINGS, LineIndex } from '../server/src/core';
 import { generate } from './generate';
 import { HOSTILE } from './hostile';
-import * as os from 'node:os';
+import { benchRepo } from './repo';
 
 const ROOT = path.resolve(__dirname, '..');
 const SERVER = path.join(ROOT, 'dist', 'server.js');
@@ -47,6 +49,7 @@ const HOSTILE_MODE = process.env.BENCH_HOSTILE ?? '1';
 const wanted = HOSTILE_MODE === 'only' ? [] : (process.env.BENCH_SIZES ?? '4k,100k,1m,5m').split(',').filter((s) => SIZES[s]);
 const EDITS = process.env.BENCH_EDITS ? Number(process.env.BENCH_EDITS) : undefined;
 const editsFor = (size: number) => EDITS ?? (size >= 5_000_000 ? 10 : 30);
+const FULL = process.env.BENCH_FULL !== '0';
 const REPORTS = process.env.BENCH_REPORTS !== undefined ? Number(process.env.BENCH_REPORTS) : 10_000;
 
 /** `postmortem-lint actions` and `stats` (JSON) over `n` post-mortems made from the FINAL example: wall time of the process. */
@@ -77,7 +80,7 @@ function quantile(xs: number[], q: number): number {
   return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
 }
 
-const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
+const fmt = (ms: number) => (Number.isNaN(ms) ? '–' : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
 
 function rssOf(pid: number, field: 'VmHWM' | 'VmRSS'): number {
   try {
@@ -363,6 +366,8 @@ async function benchHostile(): Promise<void> {
 
 async function main() {
   if (!fs.existsSync(SERVER)) throw new Error('dist/server.js missing: run npm run build first');
+  // `npm run bench -- repo`: the repository-scale CLI section alone (bench/repo.ts; slow).
+  if (process.argv[2] === 'repo') return benchRepo();
   if (HOSTILE_MODE === 'only') return benchHostile();
   const colds: number[] = [];
   for (let k = 0; k < 7; k++) {
@@ -381,8 +386,8 @@ async function main() {
     const lsp = await benchLsp(server, name, text, edits);
     const rss = rssOf(server.proc.pid!, 'VmHWM');
     await server.stop();
-    const full = benchFull(text);
-    const ml = benchMarkdownlint(text);
+    const full = FULL ? benchFull(text) : { p50: NaN, p95: NaN };
+    const ml = FULL ? benchMarkdownlint(text) : NaN;
     rows.push([
       name,
       `${(text.length / 1024).toFixed(0)} KB`,

@@ -7,16 +7,27 @@
  * Cut points (conservative — a false "no cut" only costs time):
  *  - before an ATX heading at column 0 (`# `…`###### `), outside fenced code
  *    and HTML blocks: such a heading always interrupts what came before and
- *    belongs to no list item or block quote;
+ *    belongs to no list item or block quote. Only about one in SOFT_EVERY of
+ *    these is kept (chosen by the heading's text, or after SOFT_MAX characters):
+ *    each parse has a fixed cost, and small sections parse faster together;
+ *  - before a GFM table whose header is at column 0 after a blank line, and at
+ *    the blank line after it: a table is a chunk of its own, built without
+ *    micromark when its cells are plain (fastTable.ts);
  *  - inside a long GFM table, every TABLE_GROUP rows: a later group is parsed
  *    with the table's header and delimiter rows in front, and its rows are
- *    appended to the table node of the group before it.
+ *    appended to the table node of the group before it;
+ *  - around a long fenced code block (its code node built by `fastCode`);
+ *  - inside a run of simple one-line link definitions, every DEFINITION_GROUP
+ *    lines — when no reference can resolve across chunks (else, and with any
+ *    footnote, the document is one chunk).
  * Only `position.start/end.offset` of nodes is kept exact (line/column are not
  * used by the core). test/unit/incremental.test.ts checks on random edit
  * sequences that findings equal those of a full parse.
  */
 import type { Code, Root, RootContent, Table } from 'mdast';
 import { parseMarkdown } from './model';
+import { fastTable } from './fastTable';
+import { fastDefinitions, identifierOf } from './fastDefinitions';
 
 /**
  * Rows per table group. Smaller groups make an edit in a long table re-parse
@@ -100,6 +111,42 @@ const DEFINITION_MULTILINE = new RegExp(String.raw`^${PREFIX}\[(?:[^\]\\\r\n]|\\
  */
 const CONTAINED_BLOCK = /^ {0,3}(?:(?:>|[-*+]|\d{1,9}[.)])[ \t]*)+(?:`{3,}|~{3,}|<(?:!--|[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$)|\/[A-Za-z]|[?!]))/;
 
+/**
+ * A complete one-line link reference definition at column 0, as micromark surely reads it: a label
+ * without brackets or escapes (no footnote), a destination without parentheses, angle brackets or
+ * escapes, an optional double-quoted title without escapes, nothing after it.
+ */
+const SIMPLE_DEFINITION = /^\[(?!\^)[^[\]\\\r\n]*[^[\]\\\r\n \t][^[\]\\\r\n]*\]:[ \t]*[^\s()<>\\\x00-\x1f\x7f]+(?:[ \t]+"[^"\\\r\n]*")?[ \t]*$/;
+/** A line that is such a definition (a label has at most 999 characters). */
+const isSimpleDefinition = (line: string) => SIMPLE_DEFINITION.test(line) && line.indexOf(']') <= 1000;
+/** Definitions per chunk in a long run of them. */
+const DEFINITION_GROUP = 500;
+
+/** micromark's label normalisation (micromark-util-normalize-identifier). */
+const normalizeLabel = identifierOf;
+
+/**
+ * Whether a reference (or footnote call) may resolve to a definition in another chunk: any
+ * footnote syntax, or a defined label (from every line shaped like a definition, also inside
+ * containers) that occurs in brackets more than once in the whole text. Over-counting brackets
+ * (in code, in link text, in the definition lines themselves) only answers "may" more often.
+ */
+function referencesMayResolve(text: string): boolean {
+  if (text.includes('[^')) return true;
+  const defined = new Set<string>();
+  const labels = new RegExp(String.raw`^${PREFIX}\[((?:[^\]\\\r\n]|\\.)+)\]:`, 'gm');
+  for (let m = labels.exec(text); m; m = labels.exec(text)) defined.add(normalizeLabel(m[1]!));
+  const seen = new Set<string>();
+  const brackets = /\[((?:[^[\]\\]|\\[^])*)\]/g;
+  for (let m = brackets.exec(text); m; m = brackets.exec(text)) {
+    const label = normalizeLabel(m[1]!);
+    if (!defined.has(label)) continue;
+    if (seen.has(label)) return true;
+    seen.add(label);
+  }
+  return false;
+}
+
 /** Cells of a table row as GFM counts them: split at unescaped pipes, outer pipes optional. */
 function cellCount(row: string): number {
   let s = row.trim();
@@ -113,13 +160,32 @@ function cellCount(row: string): number {
   return n;
 }
 
+/** A heading cut is kept when its line's hash is 0 modulo this (about one in SOFT_EVERY)… */
+const SOFT_EVERY = 16;
+/** …or when the chunk before it has at least this many characters. */
+const SOFT_MAX = 4096;
+
+/** A hash of the line starting at `at` (its first 80 characters). */
+function lineHash(text: string, at: number): number {
+  let h = 2166136261;
+  for (let k = at; k < text.length && k < at + 80; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x0a || c === 0x0d) break;
+    h = Math.imul(h ^ c, 16777619);
+  }
+  return h >>> 0;
+}
+
 /** Cuts a document into independently parsable chunks. */
 export function chunkDocument(text: string, tableGroup = TABLE_GROUP, bigFence = BIG_FENCE): Chunk[] {
   // A link reference or footnote definition anywhere resolves references everywhere (and a later
   // duplicate is ignored): one parse for the whole document.
-  if (DEFINITION.test(text) || DEFINITION_MULTILINE.test(text)) return [{ start: 0, end: text.length, prefix: '' }];
+  // Unless no reference can use them (each defined label's only bracket in the document is its
+  // definition's, no footnotes): then the definitions are plain blocks, and runs of them are cut too.
+  if (DEFINITION_MULTILINE.test(text) || (DEFINITION.test(text) && referencesMayResolve(text))) return [{ start: 0, end: text.length, prefix: '' }];
   const lines = splitLines(text);
-  const cuts: { at: number; prefix: string }[] = [];
+  /** `soft`: a heading cut, which may be left out to keep small sections together (see below). */
+  const cuts: { at: number; prefix: string; soft?: boolean }[] = [];
   /** The open fence (its marker and indentation), as far as it can be known without tracking containers. */
   let fence: { marker: string; indent: number } | undefined;
   /** An open HTML block: a comment (until `-->`) or one that ends at a blank line, and its indentation. */
@@ -156,6 +222,22 @@ export function chunkDocument(text: string, tableGroup = TABLE_GROUP, bigFence =
       continue;
     }
     if (CONTAINED_BLOCK.test(line)) break;
+    // A run of complete one-line definitions starting a block: micromark parses each as a block
+    // of its own (a line starting with `[` is no title of the one above), so the run may be cut
+    // between two of them, every DEFINITION_GROUP lines.
+    if (isSimpleDefinition(line) && (i === 0 || BLANK.test(lines[i - 1]!.text))) {
+      // The run is a chunk (or several) of its own, built without micromark (fastDefinitions.ts).
+      if (i > 0) cuts.push({ at: lines[i]!.start, prefix: '' });
+      let j = i + 1;
+      while (j < lines.length && isSimpleDefinition(lines[j]!.text)) {
+        if ((j - i) % DEFINITION_GROUP === 0) cuts.push({ at: lines[j]!.start, prefix: '' });
+        j++;
+      }
+      // A blank line ends the last definition (a title could follow on the next line otherwise).
+      if (j < lines.length && BLANK.test(lines[j]!.text)) cuts.push({ at: lines[j]!.start, prefix: '' });
+      i = j - 1;
+      continue;
+    }
     const f = FENCE.exec(line);
     if (f && !(f[2]![0] === '`' && f[3]!.includes('`'))) {
       const marker = f[2]!;
@@ -202,7 +284,7 @@ export function chunkDocument(text: string, tableGroup = TABLE_GROUP, bigFence =
       continue;
     }
     if (ATX.test(line) && i > 0) {
-      cuts.push({ at: lines[i]!.start, prefix: '' });
+      cuts.push({ at: lines[i]!.start, prefix: '', soft: true });
       continue;
     }
     // A table: header line with a pipe at column 0 (indented, it may be code or a list item's), then
@@ -215,6 +297,9 @@ export function chunkDocument(text: string, tableGroup = TABLE_GROUP, bigFence =
     ) {
       const prefix = text.slice(lines[i]!.start, lines[i + 1]!.next);
       const prefixNl = /\r\n|\n|\r$/.test(prefix) ? prefix : prefix + '\n';
+      // The table is a chunk (or a run of row groups) of its own: the blank line above ended
+      // whatever came before, and a table chunk can be built without micromark (fastTable).
+      if (i > 0) cuts.push({ at: lines[i]!.start, prefix: '' });
       let j = i + 2;
       let rows = 0;
       while (j < lines.length && /^\|/.test(lines[j]!.text)) {
@@ -224,6 +309,8 @@ export function chunkDocument(text: string, tableGroup = TABLE_GROUP, bigFence =
         }
         j++;
       }
+      // A blank line after the last row ends the table: what follows is a chunk of its own.
+      if (j < lines.length && BLANK.test(lines[j]!.text)) cuts.push({ at: lines[j]!.start, prefix: '' });
       i = j - 1;
     }
   }
@@ -232,6 +319,11 @@ export function chunkDocument(text: string, tableGroup = TABLE_GROUP, bigFence =
   let prefix = '';
   for (const c of cuts) {
     if (c.at <= start) continue;
+    // Small sections are parsed together: each parse has a fixed cost (micromark's and
+    // mdast-util-from-markdown's set-up), which dominates for thousands of short sections. Which
+    // heading cuts are kept depends on the heading's own text (and a size bound), so an edit
+    // changes at most the chunks around it, and the others stay cached.
+    if (c.soft && c.at - start < SOFT_MAX && lineHash(text, c.at) % SOFT_EVERY !== 0) continue;
     chunks.push({ start, end: c.at, prefix });
     start = c.at;
     prefix = c.prefix;
@@ -332,9 +424,13 @@ export class IncrementalParser {
 
   private parseChunk(key: string, prefix: string, body: string): CacheEntry {
     const code = prefix ? undefined : fastCode(body);
+    const table = code ? undefined : fastTable(prefix + body) ?? (prefix ? undefined : fastDefinitions(body));
     let children: RootContent[];
     if (code) children = [code];
-    else {
+    else if (table) {
+      if (prefix) shift({ children: table } as AnyNode, -prefix.length);
+      children = table;
+    } else {
       const root = parseMarkdown(prefix + body);
       shift(root as AnyNode, -prefix.length);
       children = root.children;

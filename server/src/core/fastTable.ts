@@ -1,0 +1,166 @@
+/**
+ * GFM tables without micromark (issue 16, item 4): a row scanner that builds the mdast remark-gfm
+ * gives for a chunk that is exactly one table of plain cells — positions (line, column, offset)
+ * included. Anything it cannot prove to be that returns undefined, and the caller parses with
+ * remark as before. test/unit/fast-table.test.ts checks it against remark on generated and real
+ * tables (escaped pipes, code with pipes, alignment rows, ragged rows, CJK/emoji, trailing blanks,
+ * CRLF/CR, inline markup in cells).
+ *
+ * Taken only when:
+ *  - every line is a row that starts with `|` (so it is no other block: no heading, list item,
+ *    quote, fence, HTML or thematic break), but the delimiter row, which may also start with `-`
+ *    or `:`; the text is the header, the delimiter row, the body rows and at most one final
+ *    line break — nothing after the table (no blank line, no lazy line);
+ *  - the delimiter row is `:?-+:?` cells with as many cells as the header (else GFM sees no table);
+ *  - every cell is plain text: none of `` \ ` * _ [ ] < & ~ @ `` nor NUL, no `http://`,
+ *    `https://` or `www.` (GFM autolink literals), so micromark's inline parse is one text node
+ *    of the trimmed cell (or no node for an empty cell).
+ */
+import type { Table, TableCell, TableRow, AlignType, RootContent } from 'mdast';
+
+/** A character that may start inline markup (or be changed by micromark) in a cell. */
+const NOT_PLAIN = /[\\`*_[\]<&~@\u0000]|https?:\/\/|www\./i;
+const DELIMITER_CELL = /^:?-+:?$/;
+
+interface Point {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+const point = (line: number, lineStart: number, offset: number): Point => ({ line, column: offset - lineStart + 1, offset });
+
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x09;
+}
+
+/**
+ * The pipes of a row, the start of each cell and its end, as GFM cuts them: a cell runs from its
+ * opening pipe (or the line's start) to just before the next pipe; the last cell takes a closing
+ * pipe and the blanks after it with it (the row ends where its line does).
+ */
+function cellSpans(text: string, start: number, end: number): { rowEnd: number; cells: [number, number][] } | undefined {
+  let rowEnd = end;
+  while (rowEnd > start && isBlank(text.charCodeAt(rowEnd - 1))) rowEnd--;
+  if (rowEnd === start) return undefined;
+  const pipes: number[] = [];
+  for (let k = start; k < rowEnd; k++) if (text.charCodeAt(k) === 0x7c) pipes.push(k);
+  const cells: [number, number][] = [];
+  const leading = pipes[0] === start;
+  const trailing = pipes.length > 0 && pipes[pipes.length - 1] === rowEnd - 1;
+  let from = start;
+  let p = leading ? 1 : 0;
+  if (leading && pipes.length === 1) return { rowEnd: end, cells: [[start, end]] };
+  for (; p < pipes.length; p++) {
+    const at = pipes[p]!;
+    if (trailing && p === pipes.length - 1) {
+      cells.push([from, rowEnd]);
+      from = rowEnd;
+      break;
+    }
+    cells.push([from, at]);
+    from = at;
+  }
+  if (from < rowEnd) cells.push([from, rowEnd]);
+  cells[cells.length - 1]![1] = end;
+  return { rowEnd: end, cells };
+}
+
+/** The trimmed content of a cell span (without its pipes). */
+function content(text: string, s: number, e: number): [number, number] {
+  if (text.charCodeAt(s) === 0x7c) s++;
+  while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
+  if (e > s && text.charCodeAt(e - 1) === 0x7c) e--;
+  while (s < e && isBlank(text.charCodeAt(s))) s++;
+  while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
+  return [s, e];
+}
+
+interface Line {
+  start: number;
+  end: number;
+}
+
+function lines(text: string): Line[] | undefined {
+  const out: Line[] = [];
+  let start = 0;
+  const n = text.length;
+  for (let k = 0; k < n; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x0a || c === 0x0d) {
+      out.push({ start, end: k });
+      if (c === 0x0d && text.charCodeAt(k + 1) === 0x0a) k++;
+      start = k + 1;
+    }
+  }
+  if (start < n) out.push({ start, end: n });
+  return out;
+}
+
+/**
+ * The mdast of `text` when it is exactly one GFM table of plain cells (see the module comment),
+ * with positions as remark gives them for `text` on its own; undefined otherwise.
+ */
+export function fastTable(text: string): RootContent[] | undefined {
+  if (text.charCodeAt(0) !== 0x7c) return undefined;
+  const ls = lines(text);
+  if (!ls || ls.length < 2) return undefined;
+  // Header.
+  const rows: TableRow[] = [];
+  const head = row(text, ls[0]!, 1);
+  // A header of empty cells only (`|`, `| |`) makes no table.
+  if (!head || head.children.every((c) => c.children.length === 0)) return undefined;
+  // Delimiter.
+  const d = ls[1]!;
+  const dc = text.charCodeAt(d.start);
+  if (dc !== 0x7c && dc !== 0x2d && dc !== 0x3a) return undefined;
+  // `- ` would start a list item.
+  if (dc === 0x2d && isBlank(text.charCodeAt(d.start + 1))) return undefined;
+  // Without a pipe, `-` under the header is a setext heading's underline.
+  if (!text.slice(d.start, d.end).includes('|')) return undefined;
+  const ds = cellSpans(text, d.start, d.end);
+  if (!ds) return undefined;
+  const align: AlignType[] = [];
+  for (const [s, e] of ds.cells) {
+    const [cs, ce] = content(text, s, e);
+    const cell = text.slice(cs, ce);
+    if (!DELIMITER_CELL.test(cell)) return undefined;
+    const left = cell.startsWith(':');
+    const right = cell.length > 1 && cell.endsWith(':');
+    align.push(left && right ? 'center' : left ? 'left' : right ? 'right' : null);
+  }
+  if (align.length !== head.children.length) return undefined;
+  rows.push(head);
+  for (let i = 2; i < ls.length; i++) {
+    const l = ls[i]!;
+    if (text.charCodeAt(l.start) !== 0x7c) return undefined;
+    const r = row(text, l, i + 1);
+    if (!r) return undefined;
+    rows.push(r);
+  }
+  // The table ends with its last row, or with the delimiter row when it has no body.
+  const end = rows.length > 1 ? { ...rows[rows.length - 1]!.position!.end } : point(2, d.start, d.end);
+  const table: Table = { type: 'table', align, children: rows, position: { start: { line: 1, column: 1, offset: 0 }, end } };
+  return [table];
+}
+
+function row(text: string, l: Line, lineNo: number): TableRow | undefined {
+  const spans = cellSpans(text, l.start, l.end);
+  if (!spans) return undefined;
+  const cells: TableCell[] = [];
+  for (const [s, e] of spans.cells) {
+    const [cs, ce] = content(text, s, e);
+    const value = text.slice(cs, ce);
+    if (NOT_PLAIN.test(value)) return undefined;
+    cells.push({
+      type: 'tableCell',
+      children: cs < ce ? [{ type: 'text', value, position: { start: point(lineNo, l.start, cs), end: point(lineNo, l.start, ce) } }] : [],
+      position: { start: point(lineNo, l.start, s), end: point(lineNo, l.start, e) },
+    });
+  }
+  return {
+    type: 'tableRow',
+    children: cells,
+    position: { start: point(lineNo, l.start, l.start), end: point(lineNo, l.start, spans.rowEnd) },
+  };
+}
