@@ -31,7 +31,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { assert, createChecks } from '../vscode/checks.mjs';
 import {
-  assertInstalled, cache, closeContext, codeServerEntry, freePort, killGroup, launchChromium, makeProfile, node24, repoRoot,
+  assertInstalled, cache, closeContext, codeServerEntry, freePort, killGroup, launchChromium, node24, repoRoot, codeServerProfile, paletteTitle,
   stopGroup, tail, waitForHttp,
 } from '../vscode/lib.mjs';
 
@@ -82,37 +82,13 @@ try {
   process.exit(2);
 }
 
-// The command's title as the command palette shows it: "<category>: <title>" from package.json.
-const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
-const markFinalContribution = pkg.contributes.commands.find((c) => c.command === 'postmortemAssistant.markFinal');
-const nls = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.nls.json'), 'utf8'));
-const localized = (s) => s.replace(/^%(.+)%$/, (_, key) => nls[key] ?? s);
-const MARK_FINAL_TITLE = `${localized(markFinalContribution.category)}: ${localized(markFinalContribution.title)}`;
+const MARK_FINAL_TITLE = paletteTitle('postmortemAssistant.markFinal');
 
 const e2eDir = path.join(cache, 'e2e');
-const { dirs, env: sandboxEnv } = makeProfile(path.join(e2eDir, 'profile'));
-const userDataDir = path.join(dirs.profile, 'user-data');
-const extensionsDir = path.join(dirs.profile, 'extensions');
-const config = path.join(dirs.profile, 'config.yaml');
-fs.writeFileSync(config, 'auth: none\ncert: false\n');
-const serverLog = path.join(dirs.profile, 'code-server.log');
-// User settings of a quiet, offline first start (code-server keeps them in <user-data-dir>/User).
-fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
-fs.writeFileSync(path.join(userDataDir, 'User/settings.json'), JSON.stringify({
-  'workbench.startupEditor': 'none',
-  'workbench.tips.enabled': false,
-  'workbench.secondarySideBar.defaultVisibility': 'hidden',
-  'chat.disableAIFeatures': true,
-  'git.openRepositoryInParentFolders': 'never',
-  'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
-  'extensions.ignoreRecommendations': true,
-  'telemetry.telemetryLevel': 'off',
-  'update.mode': 'none',
-  'window.commandCenter': false,
+const { dirs, sandboxEnv, env, serverLog, commonArgs } = codeServerProfile(path.join(e2eDir, 'profile'), {
   'workbench.layoutControl.enabled': false,
   'editor.stickyScroll.enabled': false,
-}, null, 2));
+});
 const screenshots = path.join(repoRoot, 'test/e2e/screenshots');
 fs.mkdirSync(screenshots, { recursive: true });
 for (const f of fs.readdirSync(screenshots)) if (f.endsWith('.png')) fs.rmSync(path.join(screenshots, f));
@@ -123,8 +99,6 @@ if (!folder) {
   fs.rmSync(folder, { recursive: true, force: true });
   fs.cpSync(path.join(repoRoot, 'examples'), folder, { recursive: true });
 }
-const env = { ...process.env, ...sandboxEnv, HOME: dirs.home };
-const commonArgs = ['--config', config, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
 
 // ------------------------------------------------------------------ assertions
 

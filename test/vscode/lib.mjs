@@ -131,6 +131,57 @@ export function makeProfile(profile) {
   return { dirs, env };
 }
 
+/** User settings of a quiet, offline first start of code-server's workbench. */
+const QUIET_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'chat.disableAIFeatures': true,
+  'git.openRepositoryInParentFolders': 'never',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'window.commandCenter': false,
+};
+
+/**
+ * A fresh code-server profile under `dir` (makeProfile): its config (no auth, no TLS), user data
+ * with the quiet settings plus `settings`, an extensions folder and a log file. `env` keeps
+ * everything inside the profile (`sandboxEnv`: its variables alone); `commonArgs` are code-server's arguments naming those folders.
+ */
+export function codeServerProfile(dir, settings = {}) {
+  const { dirs, env: sandboxEnv } = makeProfile(dir);
+  const userDataDir = path.join(dirs.profile, 'user-data');
+  const extensionsDir = path.join(dirs.profile, 'extensions');
+  const config = path.join(dirs.profile, 'config.yaml');
+  fs.writeFileSync(config, 'auth: none\ncert: false\n');
+  const serverLog = path.join(dirs.profile, 'code-server.log');
+  // code-server keeps user settings in <user-data-dir>/User.
+  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  fs.writeFileSync(path.join(userDataDir, 'User/settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2));
+  return {
+    dirs,
+    /** For the browser (launchChromium): only the profile's TMPDIR/XDG_* variables. */
+    sandboxEnv,
+    env: { ...process.env, ...sandboxEnv, HOME: dirs.home },
+    serverLog,
+    extensionsDir,
+    commonArgs: ['--config', config, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir],
+  };
+}
+
+/** A contributed command's title as the command palette shows it: "<category>: <title>" (package.nls.json resolved). */
+export function paletteTitle(command) {
+  const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+  const nls = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.nls.json'), 'utf8'));
+  const localized = (s) => s.replace(/^%(.+)%$/, (_, key) => nls[key] ?? s);
+  const c = pkg.contributes.commands.find((x) => x.command === command);
+  if (!c) throw new Error(`package.json contributes no command ${command}`);
+  return `${localized(c.category)}: ${localized(c.title)}`;
+}
+
 /**
  * Closes a browser context; resolves when it is closed, or after `limitMs` when closing hangs
  * (the caller kills the process groups next either way).

@@ -20,7 +20,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { assert, createChecks } from '../vscode/checks.mjs';
 import {
-  assertInstalled, cache, closeContext, codeServerEntry, freePort, killGroup, launchChromium, makeProfile, node24, repoRoot,
+  assertInstalled, cache, closeContext, codeServerEntry, freePort, killGroup, launchChromium, node24, repoRoot, codeServerProfile, paletteTitle,
   stopGroup, tail, waitForHttp,
 } from '../vscode/lib.mjs';
 
@@ -39,41 +39,17 @@ if (!vsix || !fs.existsSync(vsix)) {
 }
 assertInstalled(codeServerEntry);
 
-const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
-const nls = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.nls.json'), 'utf8'));
-const localized = (s) => s.replace(/^%(.+)%$/, (_, key) => nls[key] ?? s);
-const markFinal = pkg.contributes.commands.find((c) => c.command === 'postmortemAssistant.markFinal');
-const MARK_FINAL_TITLE = `${localized(markFinal.category)}: ${localized(markFinal.title)}`;
+const MARK_FINAL_TITLE = paletteTitle('postmortemAssistant.markFinal');
 
 const webDir = path.join(cache, 'web-host');
-const { dirs, env: sandboxEnv } = makeProfile(path.join(webDir, 'profile'));
-const userDataDir = path.join(dirs.profile, 'user-data');
-const extensionsDir = path.join(dirs.profile, 'extensions');
-const config = path.join(dirs.profile, 'config.yaml');
-fs.writeFileSync(config, 'auth: none\ncert: false\n');
-const serverLog = path.join(dirs.profile, 'code-server.log');
-fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
-fs.writeFileSync(path.join(userDataDir, 'User/settings.json'), JSON.stringify({
+const { dirs, sandboxEnv, env, serverLog, extensionsDir, commonArgs } = codeServerProfile(path.join(webDir, 'profile'), {
   // The extension runs where github.dev runs it: in the browser's web worker extension host.
   'remote.extensionKind': { [EXTENSION_ID]: ['web'] },
-  'workbench.startupEditor': 'none',
-  'workbench.tips.enabled': false,
-  'workbench.secondarySideBar.defaultVisibility': 'hidden',
-  'chat.disableAIFeatures': true,
-  'git.openRepositoryInParentFolders': 'never',
-  'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
-  'extensions.ignoreRecommendations': true,
-  'telemetry.telemetryLevel': 'off',
-  'update.mode': 'none',
-  'window.commandCenter': false,
   ...(process.env.WEB_TEST_VERBOSE ? { 'postmortem.trace.server': 'messages' } : {}),
-}, null, 2));
+});
 const folder = path.join(webDir, 'workspace');
 fs.rmSync(folder, { recursive: true, force: true });
 fs.cpSync(path.join(repoRoot, 'examples'), folder, { recursive: true });
-const env = { ...process.env, ...sandboxEnv, HOME: dirs.home };
-const commonArgs = ['--config', config, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
 
 let server;
 let context;
