@@ -1,8 +1,9 @@
 /** Core: action-item rows and statistics of many post-mortems (server/src/core/insight.ts, insightFormat.ts). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { actionRows, computeStats, documentFacts, filterActions, formatActions, formatStats, median, minutesText, percentile } from '../../server/src/core';
+import { actionRows, computeStats, documentFacts, filterActions, formatActions, formatStats, loadTemplateFile, median, minutesText, percentile } from '../../server/src/core';
 import { TEMPLATE_1_1 } from '../../server/src/core/template';
 import { EXAMPLES, read, run } from '../helpers/core';
 
@@ -103,7 +104,7 @@ test('stats: by status, severity, trigger, month; open, overdue and blocking per
   const analyses = texts.map((t) => run(t));
   const rows = analyses.flatMap((a, i) => actionRows(`${i}.md`, a, TODAY));
   const facts = analyses.map((a, i) => documentFacts(`${i}.md`, a));
-  const s = computeStats(facts, rows, TODAY, ['DRAFT', 'UNDER REVIEW', 'FINAL']);
+  const s = computeStats(facts, rows, TODAY);
   assert.equal(s.postmortems, 3);
   assert.deepEqual(s.byStatus, { DRAFT: 1, 'UNDER REVIEW': 0, FINAL: 1, unset: 1 });
   assert.deepEqual(s.bySeverity, { CRITICAL: 1, HIGH: 1, MEDIUM: 0, '(unset)': 1 });
@@ -142,4 +143,15 @@ test('the FINAL example: four DONE items, 9 minutes to open, 2h 15m to resolve',
   assert.equal(f.status, 'FINAL');
   assert.equal(f.toOpen, 9);
   assert.equal(f.toResolve, 135);
+});
+
+test("stats count statuses in the workflows of the documents' templates: a team's own, never v1.1's zeros beside it", () => {
+  const sre = loadTemplateFile(path.join(EXAMPLES, 'templates', 'sre.md'), (p) => fs.readFileSync(p, 'utf8')).template!;
+  const team = run(fs.readFileSync(path.join(EXAMPLES, 'sre-post-mortems', 'checkout-latency.md'), 'utf8'), { template: sre });
+  assert.equal(team.status, 'Published');
+  const teamFacts = documentFacts('team.md', team);
+  assert.deepEqual(computeStats([teamFacts], [], TODAY).byStatus, { Draft: 0, 'In review': 0, Published: 1 });
+  const v11 = documentFacts('v11.md', run(doc({ status: 'FINAL' })));
+  assert.deepEqual(Object.keys(computeStats([v11, teamFacts], [], TODAY).byStatus), ['DRAFT', 'UNDER REVIEW', 'FINAL', 'Draft', 'In review', 'Published']);
+  assert.deepEqual(computeStats([], [], TODAY).byStatus, { DRAFT: 0, 'UNDER REVIEW': 0, FINAL: 0 }, "no document: v1.1's statuses");
 });

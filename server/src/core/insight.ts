@@ -21,6 +21,8 @@
  */
 import type { DateTime } from 'luxon';
 import { ACTION_STATUSES, SEVERITIES, YES_NO } from '../../../shared/src/template/v1_1';
+import { DOCUMENT_STATUSES } from '../../../shared/src/status';
+import { statusWorkflow } from '../../../shared/src/template/descriptor';
 import type { ActionItemFacts } from '../../../shared/src/protocol';
 import type { Analysis } from './analyze';
 import { summaryInstant } from './timeline';
@@ -119,6 +121,8 @@ export interface DocumentFacts {
   toOpenState: TimeState;
   toResolve?: number;
   toResolveState: TimeState;
+  /** The Status workflow of the document's template (v1.1: DRAFT, UNDER REVIEW, FINAL). */
+  workflow: readonly string[];
 }
 
 export type TimeState = 'ok' | 'missing' | 'unreadable';
@@ -158,6 +162,7 @@ export function documentFacts(file: string, analysis: Analysis): DocumentFacts {
     month: monthOf ? monthOf.toFormat('yyyy-MM') : UNKNOWN_MONTH,
     toOpenState: o.state,
     toResolveState: r.state,
+    workflow: statusWorkflow(analysis.template.descriptor).values,
   };
   if (o.minutes !== undefined) facts.toOpen = o.minutes;
   if (r.minutes !== undefined) facts.toResolve = r.minutes;
@@ -242,8 +247,19 @@ function rank(order: readonly string[], k: string): number {
   return i < 0 ? order.length : i;
 }
 
+/**
+ * The order the statuses are counted in: the workflows of the documents' templates, each status
+ * once, in the order first seen (every status of a workflow is listed, zeros included); v1.1's
+ * when there is no document.
+ */
+export function statusOrder(facts: readonly DocumentFacts[]): string[] {
+  const order = new Set<string>();
+  for (const f of facts) for (const s of f.workflow) order.add(s);
+  return order.size > 0 ? [...order] : [...DOCUMENT_STATUSES];
+}
+
 /** The statistics of many post-mortems (facts and action rows of the same documents). */
-export function computeStats(facts: readonly DocumentFacts[], rows: readonly ActionItemRow[], today: string, statusOrder: readonly string[] = []): Stats {
+export function computeStats(facts: readonly DocumentFacts[], rows: readonly ActionItemRow[], today: string): Stats {
   const owners = new Map<string, OwnerStats>();
   let open = 0;
   let overdue = 0;
@@ -267,7 +283,7 @@ export function computeStats(facts: readonly DocumentFacts[], rows: readonly Act
   return {
     today,
     postmortems: facts.length,
-    byStatus: countBy(facts, (f) => f.status, [...statusOrder]),
+    byStatus: countBy(facts, (f) => f.status, statusOrder(facts)),
     bySeverity: countBy(facts, (f) => f.severity, [...SEVERITIES]),
     byTrigger: countBy(facts, (f) => f.trigger),
     byMonth: countBy(facts, (f) => f.month),

@@ -5,7 +5,6 @@
  */
 import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
 import { REPORT_REQUEST, type ReportParams, type ReportResult } from '../../../shared/src/protocol';
-import { DOCUMENT_STATUSES } from '../../../shared/src/status';
 import { actionRows, computeStats, documentFacts, formatStatsMarkdown, utcDay, type ActionItemRow, type Analysis, type DocumentFacts } from '../core';
 import type { HandlerModule } from '../context';
 import { closedDocument } from './commands';
@@ -41,7 +40,7 @@ export const reportHandlers: HandlerModule = {
         }
         await new Promise((resolve) => setImmediate(resolve));
       }
-      const stats = computeStats(facts, rows, today, DOCUMENT_STATUSES);
+      const stats = computeStats(facts, rows, today);
       return { markdown: formatStatsMarkdown(stats), postmortems: stats.postmortems };
     });
   },

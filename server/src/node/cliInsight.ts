@@ -29,7 +29,6 @@ import {
   type Settings,
   type StatsFormat,
 } from '../core';
-import { DOCUMENT_STATUSES } from '../../../shared/src/status';
 import { IGNORE_FILE, IgnoreFile, expandInputs } from './files';
 import { isDirectory, isFile } from './fs';
 import { ConfigError, RcResolver } from './rc';
@@ -215,7 +214,7 @@ export function runInsight(command: InsightCommand, argv: readonly string[], io:
     });
     out = formatActions(rows, format as ActionsFormat);
   } else {
-    out = formatStats(computeStats(collected.facts, collected.rows, today, DOCUMENT_STATUSES), format as StatsFormat);
+    out = formatStats(computeStats(collected.facts, collected.rows, today), format as StatsFormat);
   }
   if (v.output !== undefined) {
     try {
