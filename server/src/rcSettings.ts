@@ -10,6 +10,34 @@ export const RC_FILE = '.postmortemrc.json';
 
 export class ConfigError extends Error {}
 
+/** The path operations `rcCandidates` needs (node:path on desktop, URI paths on the web). */
+export interface RcPathOps {
+  resolve(...segments: string[]): string;
+  relative(from: string, to: string): string;
+  isAbsolute(p: string): boolean;
+  join(...segments: string[]): string;
+  dirname(p: string): string;
+}
+
+/**
+ * Where a document's rc file may be, nearest first: `dir` (the document's folder), then each
+ * parent up to the workspace folder `root` (a `dir` outside it searches `root` only).
+ */
+export function rcCandidates(dir: string, root: string, p: RcPathOps): string[] {
+  const top = p.resolve(root);
+  let cur = p.resolve(dir);
+  const rel = p.relative(top, cur);
+  if (rel.startsWith('..') || p.isAbsolute(rel)) cur = top;
+  const out: string[] = [];
+  for (;;) {
+    out.push(p.join(cur, RC_FILE));
+    if (cur === top) return out;
+    const parent = p.dirname(cur);
+    if (parent === cur) return out;
+    cur = parent;
+  }
+}
+
 export interface RcSettings {
   settings: Settings;
   /** The file's known keys as written (editor spellings normalised), for merging over editor settings. */

@@ -86,11 +86,17 @@ function groupAlive(pid) {
   }
 }
 
-/** SIGTERM to the group, up to 3 s of grace, then SIGKILL. */
+/**
+ * SIGTERM to the group; when its leader exits (or after 3 s of grace), SIGKILL to whatever of the
+ * group is left.
+ */
 export async function stopGroup(child) {
   if (!child?.pid) return;
+  const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve));
   killGroup(child, 'SIGTERM');
-  for (let i = 0; i < 30 && groupAlive(child.pid); i++) await new Promise((r) => setTimeout(r, 100));
+  let timer;
+  await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 3000)))]);
+  clearTimeout(timer);
   if (groupAlive(child.pid)) killGroup(child, 'SIGKILL');
 }
 

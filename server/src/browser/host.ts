@@ -34,6 +34,7 @@ import {
   relativePath,
   selectTemplate,
   templateSchemaPath,
+  withEvidenceFolders,
   type CompiledSchema,
   type FileSystem,
   type Template,
@@ -41,7 +42,7 @@ import {
 import { describe } from '../handlers/guard';
 import type { SchemaSource, ServerHost, TemplateSource } from '../host';
 import type { IndexedPostmortem } from '../node/workspaceIndex';
-import { ConfigError, RC_FILE, parseRcText, type RcSettings } from '../rcSettings';
+import { ConfigError, parseRcText, rcCandidates, type RcSettings } from '../rcSettings';
 import { joinUri, splitUri, uriPath as path } from './uriPath';
 
 /** An answer younger than this is used without asking again. */
@@ -224,17 +225,8 @@ export function browserHost(connection: Pick<Connection, 'sendRequest'>, log: (m
       /** The rc files' mtime and size when last read: a change is read at once (it is watched: workspace.ts). */
       const stamps = new Map<string, string>();
       return async (file, folder) => {
-        // The document's folder, then each parent up to the workspace folder (node/rc.ts findRcFile).
-        const top = path.resolve(folder);
-        let cur = path.dirname(file);
-        const rel = path.relative(top, cur);
-        if (rel.startsWith('..')) cur = top;
-        const candidates: string[] = [];
-        for (;;) {
-          candidates.push(path.join(cur, RC_FILE));
-          if (cur === top || cur === '/') break;
-          cur = path.dirname(cur);
-        }
+        // The document's folder, then each parent up to the workspace folder, as on desktop.
+        const candidates = rcCandidates(path.dirname(file), folder, path);
         let stats: Stat[];
         try {
           stats = await stat(candidates);
@@ -317,16 +309,7 @@ export function browserHost(connection: Pick<Connection, 'sendRequest'>, log: (m
       const params: FsFindFilesParams = { base: uriOf(base), pattern: '**/*', limit: MAX_EVIDENCE_FILES };
       const r = (await connection.sendRequest(FS_FIND_FILES_REQUEST, params)) as FsFindFilesResult | null;
       const found = (r?.uris ?? []).map(filePathOf).filter((p): p is string => p !== undefined).map((p) => path.relative(root, p)).sort();
-      // Folders (with a trailing slash) too, as on desktop (node/evidence.ts).
-      const folderSet = new Set<string>();
-      for (const f of found) {
-        for (let i = f.lastIndexOf('/'); i > top.length; i = f.lastIndexOf('/', i - 1)) {
-          const dir = f.slice(0, i + 1);
-          if (folderSet.has(dir)) break;
-          folderSet.add(dir);
-        }
-      }
-      const files = [...[...folderSet].sort(), ...found];
+      const files = withEvidenceFolders(found, top);
       return () => files;
     },
 

@@ -57,6 +57,23 @@ function templateGuidance(t: Template, path: string): string | undefined {
 }
 
 /**
+ * The evidence paths offered in completion: the folders of `files` below `top` (each with a
+ * trailing slash: a drill evidence bundle is a folder), sorted, then `files` as given.
+ * `files` and `top` are workspace-relative with forward slashes (`top`: the evidence root).
+ */
+export function withEvidenceFolders(files: readonly string[], top: string): string[] {
+  const folders = new Set<string>();
+  for (const f of files) {
+    for (let i = f.lastIndexOf('/'); i > top.length; i = f.lastIndexOf('/', i - 1)) {
+      const dir = f.slice(0, i + 1);
+      if (folders.has(dir)) break;
+      folders.add(dir);
+    }
+  }
+  return [...[...folders].sort(), ...files];
+}
+
+/**
  * `evidenceFiles`: workspace-relative paths (forward slashes) that exist, offered in evidence cells;
  * a function is called only when the cursor is in one (listing them walks the disk).
  */

@@ -11,7 +11,7 @@ export type { Position } from './text';
 export { analyze, analyzeInSteps, isChecked, isPostmortem } from './analyze';
 export { firstHeading, hasPostmortemTitle, isPostmortemText, matchesFiles, relativePath } from './detect';
 export type { Analysis } from './analyze';
-export { hoverAt, completionsAt, documentSymbols } from './features';
+export { hoverAt, completionsAt, documentSymbols, withEvidenceFolders } from './features';
 export { planMarkFinal } from './markFinal';
 export { loadSchema, bundledSchema } from './schema';
 export { builtInTemplate, loadTemplate, loadTemplateFile, newFileTemplate, readTemplate, selectTemplate, templateInfo, templateSchemaPath, type Template } from './templates';

@@ -7,6 +7,7 @@
 import * as path from 'node:path';
 import { isDirectory, toPosix } from './fs';
 import { walkFiles } from './walk';
+import { withEvidenceFolders } from '../core';
 
 export const MAX_EVIDENCE_FILES = 2000;
 const TTL_MS = 2000;
@@ -25,17 +26,7 @@ export function listEvidenceFiles(root: string | undefined, evidenceRoot: string
   const found = isDirectory(base)
     ? walkFiles(base, () => true, MAX_EVIDENCE_FILES).map((abs) => toPosix(path.relative(root, abs)))
     : [];
-  // Folders (with a trailing slash) too: a drill evidence bundle is a folder.
-  const folders = new Set<string>();
-  const top = toPosix(rel);
-  for (const f of found) {
-    for (let i = f.lastIndexOf('/'); i > top.length; i = f.lastIndexOf('/', i - 1)) {
-      const dir = f.slice(0, i + 1);
-      if (folders.has(dir)) break;
-      folders.add(dir);
-    }
-  }
-  const files = [...[...folders].sort(), ...found];
+  const files = withEvidenceFolders(found, toPosix(rel));
   cache.set(key, { at: now, files });
   return files;
 }

@@ -14,7 +14,7 @@
  */
 import * as path from 'node:path';
 import { sanitizeSettings } from '../core';
-import { ConfigError, RC_FILE, parseRcText, type RcSettings } from '../rcSettings';
+import { ConfigError, RC_FILE, parseRcText, rcCandidates, type RcSettings } from '../rcSettings';
 import { isFile, readTextFile } from './fs';
 
 export { ConfigError, RC_FILE, RC_KEYS, parseRcText, type RcSettings } from '../rcSettings';
@@ -36,18 +36,7 @@ export function loadRcFile(file: string | undefined): RcSettings {
  * up to and including `root`. A `dir` outside `root` looks in `root` only.
  */
 export function findRcFile(dir: string, root: string): string | undefined {
-  const top = path.resolve(root);
-  let cur = path.resolve(dir);
-  const rel = path.relative(top, cur);
-  if (rel.startsWith('..') || path.isAbsolute(rel)) cur = top;
-  for (;;) {
-    const candidate = path.join(cur, RC_FILE);
-    if (isFile(candidate)) return candidate;
-    if (cur === top) return undefined;
-    const parent = path.dirname(cur);
-    if (parent === cur) return undefined;
-    cur = parent;
-  }
+  return rcCandidates(dir, root, path).find(isFile);
 }
 
 /** Settings of the rc file at `root` itself (the pre-search behaviour; kept for callers that want exactly that). */
