@@ -5,9 +5,7 @@
  * Every value is a `Val`: its trimmed source text and the UTF-16 offsets of
  * that text (for an empty cell, the blank between its pipes).
  */
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
+import { parseMarkdown } from './markdown';
 import type { Root, RootContent, Heading as MdHeading, Table as MdTable, TableRow as MdRow, Parent } from 'mdast';
 import { labelMatches, matcher, normLabel, type KeyedTableSpec, type RowSpec, type TableSpec, type TemplateDescriptor } from '../../../shared/src/template/descriptor';
 import { V1_1 as TEMPLATE } from '../../../shared/src/template/v1_1';
@@ -192,29 +190,7 @@ export interface Model {
 
 // ------------------------------------------------------------------ parsing
 
-const processor = unified().use(remarkParse).use(remarkGfm);
-
-export function parseMarkdown(text: string): Root {
-  const root = processor.parse(text);
-  // micromark drops a leading BOM and counts offsets without it; the model's offsets are into `text`.
-  if (text.charCodeAt(0) === 0xfeff) shiftOffsets(root, 1);
-  return root;
-}
-
-function shiftOffsets(root: Root, by: number): void {
-  const seen = new Set<object>();
-  const stack: { position?: Root['position']; children?: unknown[] }[] = [root];
-  while (stack.length) {
-    const n = stack.pop()!;
-    for (const p of [n.position?.start, n.position?.end]) {
-      if (p && p.offset !== undefined && !seen.has(p)) {
-        seen.add(p);
-        p.offset += by;
-      }
-    }
-    for (const c of (n.children ?? []) as typeof stack) stack.push(c);
-  }
-}
+export { parseMarkdown } from './markdown';
 
 function startOf(n: { position?: { start: { offset?: number } } }): number {
   return n.position?.start.offset ?? 0;
