@@ -12,14 +12,21 @@
  *    or `:`; the text is the header, the delimiter row, the body rows and at most one final
  *    line break — nothing after the table (no blank line, no lazy line);
  *  - the delimiter row is `:?-+:?` cells with as many cells as the header (else GFM sees no table);
- *  - every cell is plain text: none of `` \ ` * _ [ ] < & ~ @ `` nor NUL, no `http://`,
- *    `https://` or `www.` (GFM autolink literals), so micromark's inline parse is one text node
- *    of the trimmed cell (or no node for an empty cell).
+ *  - no cell holds a backslash (an escaped pipe is no cell boundary) or NUL.
+ * A plain cell (none of `` ` * _ [ ] < & ~ @ ``, no `http://`, `https://` or `www.`) is one text
+ * node of the trimmed cell (or no node when empty). The other cells' contents are parsed by
+ * micromark all at once, as single-line paragraphs separated by blank lines — the inline parse
+ * of a paragraph line is a cell's. That parse must give exactly one paragraph per cell, spanning
+ * its content; anything else (a content read as a heading, list, quote, HTML block, definition…)
+ * declines the whole table.
  */
-import type { Table, TableCell, TableRow, AlignType, RootContent } from 'mdast';
+import type { Table, TableCell, TableRow, AlignType, RootContent, PhrasingContent } from 'mdast';
+import { parseMarkdown } from './markdown';
 
 /** A character that may start inline markup (or be changed by micromark) in a cell. */
-const NOT_PLAIN = /[\\`*_[\]<&~@\u0000]|https?:\/\/|www\./i;
+const NOT_PLAIN = /[`*_[\]<&~@]|https?:\/\/|www\./i;
+/** What declines the fast path: an escaped pipe splits no cell; micromark replaces NUL. */
+const REFUSED = /[\\\u0000]/;
 const DELIMITER_CELL = /^:?-+:?$/;
 
 interface Point {
@@ -107,9 +114,10 @@ export function fastTable(text: string): RootContent[] | undefined {
   if (!ls || ls.length < 2) return undefined;
   // Header.
   const rows: TableRow[] = [];
-  const head = row(text, ls[0]!, 1);
+  const marked: Marked[] = [];
+  const head = row(text, ls[0]!, 1, marked);
   // A header of empty cells only (`|`, `| |`) makes no table.
-  if (!head || head.children.every((c) => c.children.length === 0)) return undefined;
+  if (!head || (marked.length === 0 && head.children.every((c) => c.children.length === 0))) return undefined;
   // Delimiter.
   const d = ls[1]!;
   const dc = text.charCodeAt(d.start);
@@ -134,33 +142,79 @@ export function fastTable(text: string): RootContent[] | undefined {
   for (let i = 2; i < ls.length; i++) {
     const l = ls[i]!;
     if (text.charCodeAt(l.start) !== 0x7c) return undefined;
-    const r = row(text, l, i + 1);
+    const r = row(text, l, i + 1, marked);
     if (!r) return undefined;
     rows.push(r);
   }
   // The table ends with its last row, or with the delimiter row when it has no body.
   const end = rows.length > 1 ? { ...rows[rows.length - 1]!.position!.end } : point(2, d.start, d.end);
+  if (!inline(text, marked)) return undefined;
   const table: Table = { type: 'table', align, children: rows, position: { start: { line: 1, column: 1, offset: 0 }, end } };
   return [table];
 }
 
-function row(text: string, l: Line, lineNo: number): TableRow | undefined {
+/** A cell whose content has inline markup: parsed by micromark with the others (see `inline`). */
+interface Marked {
+  cell: TableCell;
+  start: number;
+  end: number;
+  line: number;
+  lineStart: number;
+}
+
+function row(text: string, l: Line, lineNo: number, marked: Marked[]): TableRow | undefined {
   const spans = cellSpans(text, l.start, l.end);
   if (!spans) return undefined;
   const cells: TableCell[] = [];
   for (const [s, e] of spans.cells) {
     const [cs, ce] = content(text, s, e);
     const value = text.slice(cs, ce);
-    if (NOT_PLAIN.test(value)) return undefined;
-    cells.push({
-      type: 'tableCell',
-      children: cs < ce ? [{ type: 'text', value, position: { start: point(lineNo, l.start, cs), end: point(lineNo, l.start, ce) } }] : [],
-      position: { start: point(lineNo, l.start, s), end: point(lineNo, l.start, e) },
-    });
+    if (REFUSED.test(value)) return undefined;
+    const cell: TableCell = { type: 'tableCell', children: [], position: { start: point(lineNo, l.start, s), end: point(lineNo, l.start, e) } };
+    if (NOT_PLAIN.test(value)) marked.push({ cell, start: cs, end: ce, line: lineNo, lineStart: l.start });
+    else if (cs < ce) cell.children.push({ type: 'text', value, position: { start: point(lineNo, l.start, cs), end: point(lineNo, l.start, ce) } });
+    cells.push(cell);
   }
   return {
     type: 'tableRow',
     children: cells,
     position: { start: point(lineNo, l.start, l.start), end: point(lineNo, l.start, spans.rowEnd) },
   };
+}
+
+type Positioned = { position?: { start: Point; end: Point }; children?: Positioned[] };
+
+/**
+ * Fills the marked cells with their inline content: one micromark parse of the contents as
+ * paragraphs (blank lines between), each paragraph's children moved to its cell's line. False when
+ * that parse is not exactly one paragraph per content, spanning it.
+ */
+function inline(text: string, marked: Marked[]): boolean {
+  if (marked.length === 0) return true;
+  const starts: number[] = [];
+  let joined = '';
+  for (const m of marked) {
+    if (joined) joined += '\n\n';
+    starts.push(joined.length);
+    joined += text.slice(m.start, m.end);
+  }
+  const blocks = parseMarkdown(joined).children;
+  if (blocks.length !== marked.length) return false;
+  for (let i = 0; i < marked.length; i++) {
+    const b = blocks[i]!;
+    const m = marked[i]!;
+    if (b.type !== 'paragraph' || b.position!.start.offset !== starts[i] || b.position!.end.offset !== starts[i]! + m.end - m.start) return false;
+    const delta = m.start - starts[i]!;
+    const stack: Positioned[] = [...(b.children as Positioned[])];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (n.position) {
+        n.position.start = point(m.line, m.lineStart, n.position.start.offset + delta);
+        n.position.end = point(m.line, m.lineStart, n.position.end.offset + delta);
+      }
+      if (n.children) stack.push(...n.children);
+    }
+    m.cell.children = b.children as PhrasingContent[];
+  }
+  return true;
 }
