@@ -4,7 +4,7 @@
  * column holds its times is the model's decision (`model.timeline`); each cell is
  * read by `values.ts` (`readTimestamp`). Pure.
  */
-import type { DateTime } from 'luxon';
+import { DateTime } from 'luxon';
 import type { Model } from './model';
 import { isPlaceholder, readTimestamp, type ReadTime } from './values';
 
@@ -133,7 +133,9 @@ function plusSeconds(day: DateTime, seconds: number): DateTime {
   let r = m.get(seconds);
   if (!r) {
     if (m.size >= MAX_INSTANTS) m.clear();
-    r = day.plus({ seconds });
+    // What `day.plus({ seconds })` gives (seconds are exact milliseconds in luxon; `equals` holds),
+    // ten times faster: plus() normalises a Duration first.
+    r = DateTime.fromMillis(day.toMillis() + seconds * 1000, { zone: day.zone, locale: day.locale ?? undefined, numberingSystem: day.numberingSystem ?? undefined, outputCalendar: day.outputCalendar ?? undefined });
     m.set(seconds, r);
   }
   return r;
