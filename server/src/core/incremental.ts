@@ -43,23 +43,47 @@ interface Chunk {
   prefix: string;
 }
 
-interface Line {
-  start: number;
-  /** Offset after the line break. */
-  next: number;
-  text: string;
+/** A line of the document; its text is sliced only when a scan asks for it (most are table rows). */
+class Line {
+  private cached?: string;
+  constructor(
+    private readonly src: string,
+    readonly start: number,
+    /** Offset of the line break (or the text's end). */
+    readonly end: number,
+    /** Offset after the line break. */
+    readonly next: number,
+  ) {}
+  get text(): string {
+    return (this.cached ??= this.src.slice(this.start, this.end));
+  }
+  /** The first character's code (NaN for an empty last line). */
+  get first(): number {
+    return this.start < this.end ? this.src.charCodeAt(this.start) : NaN;
+  }
 }
 
 function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
-  const re = /\r\n|\n|\r/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    lines.push({ start, next: m.index + m[0].length, text: text.slice(start, m.index) });
-    start = m.index + m[0].length;
+  const n = text.length;
+  if (!text.includes('\r')) {
+    // LF only: the native search.
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', start)) {
+      lines.push(new Line(text, start, at, at + 1));
+      start = at + 1;
+    }
+  } else {
+    for (let k = 0; k < n; k++) {
+      const c = text.charCodeAt(k);
+      if (c !== 0x0a && c !== 0x0d) continue;
+      const next = c === 0x0d && text.charCodeAt(k + 1) === 0x0a ? k + 2 : k + 1;
+      lines.push(new Line(text, start, k, next));
+      start = next;
+      k = next - 1;
+    }
   }
-  if (start < text.length || lines.length === 0) lines.push({ start, next: text.length, text: text.slice(start) });
+  if (start < n || lines.length === 0) lines.push(new Line(text, start, n, n));
   return lines;
 }
 
@@ -182,7 +206,9 @@ export function chunkDocument(text: string, tableGroup = TABLE_GROUP, bigFence =
   // duplicate is ignored): one parse for the whole document.
   // Unless no reference can use them (each defined label's only bracket in the document is its
   // definition's, no footnotes): then the definitions are plain blocks, and runs of them are cut too.
-  if (DEFINITION_MULTILINE.test(text) || (DEFINITION.test(text) && referencesMayResolve(text))) return [{ start: 0, end: text.length, prefix: '' }];
+  // Every definition has a `]:` (a footnote's too): without one, the two line-anchored scans of the
+  // whole text (≈ 4 ms at 1 MB, on every edit) have nothing to find.
+  if (text.includes(']:') && (DEFINITION_MULTILINE.test(text) || (DEFINITION.test(text) && referencesMayResolve(text)))) return [{ start: 0, end: text.length, prefix: '' }];
   const lines = splitLines(text);
   /** `soft`: a heading cut, which may be left out to keep small sections together (see below). */
   const cuts: { at: number; prefix: string; soft?: boolean }[] = [];
@@ -302,9 +328,9 @@ export function chunkDocument(text: string, tableGroup = TABLE_GROUP, bigFence =
       if (i > 0) cuts.push({ at: lines[i]!.start, prefix: '' });
       let j = i + 2;
       let rows = 0;
-      while (j < lines.length && /^\|/.test(lines[j]!.text)) {
+      while (j < lines.length && lines[j]!.first === 0x7c) {
         rows++;
-        if (rows > 1 && (rows - 1) % tableGroup === 0 && j + 1 < lines.length && /^\|/.test(lines[j + 1]!.text)) {
+        if (rows > 1 && (rows - 1) % tableGroup === 0 && j + 1 < lines.length && lines[j + 1]!.first === 0x7c) {
           cuts.push({ at: lines[j]!.start, prefix: prefixNl });
         }
         j++;
@@ -416,13 +442,17 @@ export class IncrementalParser {
     private readonly bigFence = BIG_FENCE,
   ) {}
 
-  private cache = new Map<string, CacheEntry>();
+  /**
+   * Parsed chunks by their prefix ('' but for later table groups), then by their text: a slice of
+   * the document, so no key is copied, concatenated or flattened on an edit.
+   */
+  private cache = new Map<string, Map<string, CacheEntry>>();
   private generation = 0;
   /** Chunks parsed (not taken from the cache) by the last parse: for tests and the benchmark. */
   lastParsed = 0;
   lastChunks = 0;
 
-  private parseChunk(key: string, prefix: string, body: string): CacheEntry {
+  private parseChunk(prefix: string, body: string): CacheEntry {
     const code = prefix ? undefined : fastCode(body);
     const table = code ? undefined : fastTable(prefix + body) ?? (prefix ? undefined : fastDefinitions(body));
     let children: RootContent[];
@@ -436,7 +466,6 @@ export class IncrementalParser {
       children = root.children;
     }
     const entry = { children, base: 0, usedIn: -1 };
-    this.cache.set(key, entry);
     this.lastParsed++;
     return entry;
   }
@@ -470,18 +499,20 @@ export class IncrementalParser {
     const chunks = chunkDocument(text, this.tableGroup, this.bigFence);
     this.lastChunks = chunks.length;
     const children: RootContent[] = [];
-    const keep = new Map<string, CacheEntry>();
+    const keep = new Map<string, Map<string, CacheEntry>>();
     /** The table node this parse assembled from groups (its own object, so rows are appended in place). */
     let assembled: Table | undefined;
     for (const c of chunks) {
       const body = text.slice(c.start, c.end);
-      const key = c.prefix + '\u0000' + body;
-      let entry = this.cache.get(key);
+      // (`keep` too: the same chunk text twice in one document is parsed once.)
+      let entry = this.cache.get(c.prefix)?.get(body) ?? keep.get(c.prefix)?.get(body);
       if (!entry) {
-        entry = this.parseChunk(key, c.prefix, body);
+        entry = this.parseChunk(c.prefix, body);
         yield;
       }
-      keep.set(key, entry);
+      let kept = keep.get(c.prefix);
+      if (!kept) keep.set(c.prefix, (kept = new Map()));
+      kept.set(body, entry);
       let nodes: RootContent[];
       if (entry.usedIn === gen) {
         // The same chunk text twice in one document: the second use gets its own copy.

@@ -7,11 +7,14 @@
 export function isPlaceholder(value: string, choices?: readonly string[]): boolean {
   const v = value.trim();
   if (v === '' || v === '-' || v === '—' || v === '–') return true;
-  if (/_{3,}/.test(v)) return true;
-  if (/^\*\(.*\)\*$/s.test(v) || /^_\(.*\)_$/s.test(v)) return true;
-  if (/^\*Describe\b.*\*$/s.test(v)) return true;
+  if (v.includes('___')) return true;
+  // The patterns below start with their first character: tested only when it matches (a long
+  // timeline's cells are read on every edit).
+  const first = v[0];
+  if (first === '*' && (/^\*\(.*\)\*$/s.test(v) || /^\*Describe\b.*\*$/s.test(v))) return true;
+  if (first === '_' && /^_\(.*\)_$/s.test(v)) return true;
   // `<what to write>`: a team template's value to fill (docs/templates.md); not an autolink, a path or an e-mail.
-  if (/^<(?![a-z][a-z0-9+.-]*:)[^<>@/\\]*>$/i.test(v)) return true;
+  if (first === '<' && /^<(?![a-z][a-z0-9+.-]*:)[^<>@/\\]*>$/i.test(v)) return true;
   if (choices && isAllChoices(v, choices)) return true;
   return false;
 }

@@ -72,19 +72,22 @@ export function readTimestamp(raw: string, utcColumn: boolean, allowTimeOnly = f
   // Memoized: a timeline has thousands of cells and is read again on every edit.
   // The result is frozen, so sharing it between callers is safe.
   if (raw.length > MEMO_MAX_INPUT) return readTimestampUncached(raw, utcColumn, allowTimeOnly);
-  const key = `${utcColumn ? 1 : 0}${allowTimeOnly ? 1 : 0}${raw}`;
-  let r = timestampMemo.get(key);
+  // One map per combination of flags, keyed by the text itself (a key built by concatenation
+  // would be a new string to flatten and hash on every call).
+  const memo = timestampMemo[(utcColumn ? 2 : 0) + (allowTimeOnly ? 1 : 0)]!;
+  let r = memo.get(raw);
   if (!r) {
-    if (timestampMemo.size >= MEMO_MAX_ENTRIES) timestampMemo.clear();
+    if (memo.size >= MEMO_MAX_ENTRIES) memo.clear();
     r = Object.freeze(readTimestampUncached(raw, utcColumn, allowTimeOnly));
-    timestampMemo.set(key, r);
+    // Not `raw` itself as the key: a cell's text may be a slice that keeps a whole (old) document alive.
+    memo.set((raw + ' ').slice(0, -1), r);
   }
   return r;
 }
 
 const MEMO_MAX_INPUT = 200;
-const MEMO_MAX_ENTRIES = 100_000;
-const timestampMemo = new Map<string, ReadTime>();
+const MEMO_MAX_ENTRIES = 50_000;
+const timestampMemo = [new Map<string, ReadTime>(), new Map<string, ReadTime>(), new Map<string, ReadTime>(), new Map<string, ReadTime>()];
 
 const RE_12H = new RegExp(`^${DATE_RE}[T ](\\d{1,2}):(\\d{2})(?::(\\d{2}))? ?([AaPp][Mm])(?: (.+))?$`);
 const RE_DATE_TIME = new RegExp(`^${DATE_RE}(T| )${TIME_RE} ?(.*)$`);

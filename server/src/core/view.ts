@@ -140,7 +140,13 @@ export function buildView(model: Model, d: TemplateDescriptor = TEMPLATE): JsonV
       pointers.timeline = model.timeline;
       pointers.timelineColumns = spec.columns;
       const text = (val: Val) => (isPlaceholder(val.text) ? null : val.text);
-      json.timeline = model.timeline.map((r) => Object.fromEntries(spec.columns.map((c) => [c.key, text((r as unknown as Record<string, Val>)[c.key]!)])));
+      // A plain loop, not Object.fromEntries: this runs for every row on every edit.
+      const keys = spec.columns.map((c) => c.key);
+      json.timeline = model.timeline.map((r) => {
+        const row: Record<string, string | null> = {};
+        for (const k of keys) row[k] = text((r as unknown as Record<string, Val>)[k]!);
+        return row;
+      });
       return;
     }
     if (spec.shape === 'list') {
