@@ -392,7 +392,7 @@ export function loadTemplate(source: string, text: string, extraSchema?: Record<
   const descriptor = readTemplate(text, source);
   const json = schemaForTemplate(descriptor);
   if (extraSchema) (json as { allOf?: unknown[] }).allOf = [stripMeta(extraSchema)];
-  return { descriptor, text, schema: compileSchemaJson(json, source), source, title: titleMatcher(descriptor.title) };
+  return { descriptor, text, schema: compileSchemaJson(json, source, !extraSchema), source, title: titleMatcher(descriptor.title) };
 }
 
 function stripMeta(s: Record<string, unknown>): Record<string, unknown> {
