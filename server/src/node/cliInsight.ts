@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { parseArgs as nodeParseArgs } from 'node:util';
 import {
   ACTIONS_FORMATS,
+  IncrementalParser,
   STATS_FORMATS,
   actionRows,
   analyze,
@@ -193,7 +194,8 @@ export function runInsight(command: InsightCommand, argv: readonly string[], io:
       continue;
     }
     // No file system: the reports need no evidence lookups, and rules that look would only slow them.
-    const options: AnalyzeOptions = { settings, root, filePath: file.abs };
+    // Parsed in chunks, as `check` does (same tree): long tables are read without micromark.
+    const options: AnalyzeOptions = { settings, root, filePath: file.abs, parse: (t) => new IncrementalParser().parse(t) };
     const template = templates.templateFor(text, relativePath(file.abs, root), settings, root);
     if (template) options.template = template;
     const analysis = analyze(text, options);
