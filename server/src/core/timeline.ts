@@ -44,8 +44,29 @@ export function timelineInstants(model: Model): TimelineInstant[] {
 
 const instantsOf = new WeakMap<Model, TimelineInstant[]>();
 
+/**
+ * The last cells read and their instants: an edit outside the time column (most edits of a long
+ * timeline) reads the same cells again, and comparing them is a tenth of reading them. The result
+ * is frozen and shared; `firstDetected` is compared by identity (readTimestamp's results are memoized).
+ */
+let lastRead: { cells: readonly string[]; firstDetected: DateTime | undefined; instants: TimelineInstant[] } | undefined;
+
+function sameCells(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** `timelineInstants` for time cells in a given order (`firstDetected`: the date of leading time-only cells). */
 export function readTimelineCells(cells: readonly string[], firstDetected: DateTime | undefined): TimelineInstant[] {
+  const last = lastRead;
+  if (last && last.firstDetected === firstDetected && sameCells(last.cells, cells)) return last.instants;
+  const instants = Object.freeze(readCells(cells, firstDetected)) as TimelineInstant[];
+  lastRead = { cells, firstDetected, instants };
+  return instants;
+}
+
+function readCells(cells: readonly string[], firstDetected: DateTime | undefined): TimelineInstant[] {
   let day = firstDetected ? startOfDay(firstDetected) : undefined;
   return cells.map((text) => {
     const read = isPlaceholder(text) ? ({ kind: 'unreadable' } as ReadTime) : readTimestamp(text, true, true);

@@ -17,13 +17,13 @@ export interface TimelineFacts {
   dayAbove: (DateTime | undefined)[];
 }
 
-const factsOf = new WeakMap<Model, TimelineFacts>();
+const factsOf = new WeakMap<readonly TimelineInstant[], TimelineFacts>();
 
-/** `timelineInstants` plus what per-row rules derive from all rows, computed once per model. */
+/** `timelineInstants` plus what per-row rules derive from all rows, computed once per instants array (shared while the time cells stay the same). */
 export function timelineFacts(model: Model): TimelineFacts {
-  let f = factsOf.get(model);
+  const instants = timelineInstants(model);
+  let f = factsOf.get(instants);
   if (!f) {
-    const instants = timelineInstants(model);
     const dayAbove: (DateTime | undefined)[] = [];
     let last: DateTime | undefined;
     for (const x of instants) {
@@ -31,7 +31,7 @@ export function timelineFacts(model: Model): TimelineFacts {
       if (x.day) last = x.day;
     }
     f = { instants, form: dominantForm(instants.map((x) => x.read)), dayAbove };
-    factsOf.set(model, f);
+    factsOf.set(instants, f);
   }
   return f;
 }
