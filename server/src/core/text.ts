@@ -9,27 +9,16 @@ export interface Position {
 }
 
 export class LineIndex {
-  /** Offset where each line starts. */
-  readonly starts: number[];
+  private lineStarts: number[] | undefined;
 
-  constructor(readonly text: string) {
-    const starts = [0];
-    if (text.indexOf('\r') < 0) {
-      // The common case, \n only: indexOf is much faster than a loop over every character.
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-      this.starts = starts;
-      return;
-    }
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (c === 10) {
-        starts.push(i + 1);
-      }
-    }
-    this.starts = starts;
+  constructor(readonly text: string) {}
+
+  /**
+   * Offset where each line starts. Computed on first use: every analysis has a LineIndex, but
+   * only findings and requests read it (an edit without findings never does).
+   */
+  get starts(): number[] {
+    return (this.lineStarts ??= lineStartsOf(this.text));
   }
 
   get lineCount(): number {
@@ -38,14 +27,15 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
+    const starts = this.starts;
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= o) lo = mid;
+      if (starts[mid]! <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - this.starts[lo]! };
+    return { line: lo, character: o - starts[lo]! };
   }
 
   offsetAt(pos: Position): number {
@@ -68,6 +58,7 @@ export class LineIndex {
 
 /** The document's dominant line ending, for text an edit inserts. */
 export function detectEol(text: string): '\n' | '\r\n' | '\r' {
+  if (!text.includes('\r')) return '\n';
   // Counted with indexOf: a match array per line break is costly in a long document.
   const count = (s: string) => {
     let n = 0;
@@ -92,4 +83,23 @@ export function applyEdits(text: string, edits: readonly { start: number; end: n
     pos = e.end;
   }
   return out + text.slice(pos);
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  if (text.indexOf('\r') < 0) {
+    // The common case, \n only: indexOf is much faster than a loop over every character.
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10) {
+      starts.push(i + 1);
+    }
+  }
+  return starts;
 }
