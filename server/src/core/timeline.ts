@@ -82,6 +82,20 @@ function readCells(cells: readonly string[], firstDetected: DateTime | undefined
   });
 }
 
+/** The rows' keys and their longest chronological run (PM007), once per instants array (shared while the time cells stay the same). */
+export function chronology(instants: readonly TimelineInstant[]): { keys: (number | undefined)[]; run: number[]; inRun: Set<number> } {
+  let c = chronologyOf.get(instants);
+  if (!c) {
+    const keys = instantKeys(instants);
+    const run = longestChronologicalRun(keys);
+    c = { keys, run, inRun: new Set(run) };
+    chronologyOf.set(instants, c);
+  }
+  return c;
+}
+
+const chronologyOf = new WeakMap<readonly TimelineInstant[], ReturnType<typeof chronology>>();
+
 /** The sort key of each row (epoch ms), undefined where the row has no known UTC instant. */
 export function instantKeys(instants: readonly TimelineInstant[]): (number | undefined)[] {
   return instants.map((x) => x.instant?.toMillis());

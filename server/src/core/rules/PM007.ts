@@ -1,5 +1,5 @@
 import { sortTimelineRows } from '../format';
-import { instantKeys, longestChronologicalRun, timelineInstants } from '../timeline';
+import { chronology, timelineInstants } from '../timeline';
 import type { Fix, RelatedLocation } from '../types';
 import type { Rule } from './rule';
 
@@ -21,9 +21,7 @@ export const PM007: Rule = {
    */
   check(ctx) {
     const rows = ctx.model.timeline;
-    const keys = instantKeys(timelineInstants(ctx.model));
-    const run = longestChronologicalRun(keys);
-    const inRun = new Set(run);
+    const { keys, run, inRun } = chronology(timelineInstants(ctx.model));
     let first = true;
     let k = 0; // run[k] is the first row of the run below the current row
     keys.forEach((key, i) => {
