@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { createTwoFilesPatch } from 'diff';
 import pkg from '../../package.json';
-import { IncrementalParser, RULES, analyze, applyEdits, collectFixAll, relativePath, templateSchemaPath, type Analysis, type AnalyzeOptions, type Finding, type Settings } from './core';
+import { RULES, analyze, chunkedParse, applyEdits, collectFixAll, relativePath, templateSchemaPath, type Analysis, type AnalyzeOptions, type Finding, type Settings } from './core';
 import { USAGE, UsageError, parseArgs, type CliOptions } from './node/cliArgs';
 import {
   formatGithub,
@@ -188,8 +188,9 @@ function runTask(task: Task, state: ExecutorState): TaskResult {
   try {
     const recorder = task.record ? recordingFs(nodeFileSystem) : undefined;
     // Parsed in chunks like the server (same tree, property-tested): a long table or log is never
-    // one micromark run, which bounds the peak memory of a large file.
-    const options: AnalyzeOptions = { settings: task.settings, root: task.root, fs: recorder?.fs ?? nodeFileSystem, parse: (t) => new IncrementalParser().parse(t) };
+    // one micromark run, which bounds the peak memory of a large file; each round of --fix parses
+    // only the chunks its fixes changed.
+    const options: AnalyzeOptions = { settings: task.settings, root: task.root, fs: recorder?.fs ?? nodeFileSystem, parse: chunkedParse() };
     if (task.abs !== undefined) options.filePath = task.abs;
     if (task.statusAs) options.statusAs = task.statusAs;
     const schema = state.schemas.resolve(task.settings.schema, task.root);

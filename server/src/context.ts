@@ -5,7 +5,7 @@
  */
 import type { CancellationToken, ClientCapabilities, Connection, InitializeParams, ResponseError, ServerCapabilities, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, relativePath, type Analysis, type AnalyzeOptions, type Settings } from './core';
+import { analyze, chunkedParse, relativePath, type Analysis, type AnalyzeOptions, type Settings } from './core';
 import { describe, guard, guardNotification, invalidParams } from './handlers/guard';
 import type { SchemaSource, ServerHost, TemplateSource } from './host';
 import { ruleUrl } from './node/ruleDocs';
@@ -196,7 +196,8 @@ export class ServerContext {
    */
   async analyzeSettled(doc: TextDocument, settings: Settings, extra: Partial<AnalyzeOptions> = {}): Promise<Analysis> {
     await this.host.prepare?.(doc, settings, this.baseFor(doc));
-    const opts = { ...this.analyzeOptions(doc, settings), ...extra };
+    // In chunks, kept: the analysis after `settle` parses nothing again.
+    const opts = { parse: chunkedParse(), ...this.analyzeOptions(doc, settings), ...extra };
     const a = analyze(doc.getText(), opts);
     if (this.host.settle && (await this.host.settle(a, opts))) return analyze(doc.getText(), opts);
     return a;

@@ -139,6 +139,23 @@ export function browserHost(connection: Pick<Connection, 'sendRequest'>, log: (m
     return [...t.matchAll(/"\$ref"\s*:\s*"([^"#]+)/g)].filter((m) => !/^[a-z][a-z0-9+.-]*:/i.test(m[1]!)).map((m) => path.resolve(path.dirname(abs), m[1]!));
   }
 
+  /** The host paths of the files under `base` matching `pattern` (the client's `workspace.findFiles`), sorted. */
+  async function findFiles(base: string, pattern: string, limit: number): Promise<string[]> {
+    const params: FsFindFilesParams = { base: uriOf(base), pattern, limit };
+    const r = (await connection.sendRequest(FS_FIND_FILES_REQUEST, params)) as FsFindFilesResult | null;
+    return (r?.uris ?? []).map(filePathOf).filter((p): p is string => p !== undefined).sort();
+  }
+
+  /** `onError`, each message once. */
+  const once = (onError: (message: string) => void) => {
+    const reported = new Set<string>();
+    return (message: string) => {
+      if (reported.has(message)) return;
+      reported.add(message);
+      onError(message);
+    };
+  };
+
   const fs: FileSystem = {
     exists: (p) => known.get(p)?.exists ?? !clientAnswers,
     realpath: (p) => (known.get(p)?.exists ? p : undefined),
@@ -161,12 +178,7 @@ export function browserHost(connection: Pick<Connection, 'sendRequest'>, log: (m
 
     createSchemas(onError): SchemaSource {
       const compiled = new Map<string, { key: string; schema: CompiledSchema }>();
-      const reported = new Set<string>();
-      const report = (m: string) => {
-        if (reported.has(m)) return;
-        reported.add(m);
-        onError(m);
-      };
+      const report = once(onError);
       return {
         resolve(setting, base) {
           if (setting.trim() === '') return undefined;
@@ -192,7 +204,7 @@ export function browserHost(connection: Pick<Connection, 'sendRequest'>, log: (m
 
     createTemplates(onError): TemplateSource {
       const loaded = new Map<string, { key: string; template: Template | undefined }>();
-      const reported = new Set<string>();
+      const report = once(onError);
       const resolve = (settings: readonly string[], base: string): Template[] => {
         const usable: Template[] = [];
         for (const abs of templatePaths(settings, base)) {
@@ -200,10 +212,7 @@ export function browserHost(connection: Pick<Connection, 'sendRequest'>, log: (m
           let hit = loaded.get(abs);
           if (!hit || hit.key !== key) {
             const r = loadTemplateFile(abs, readFetched);
-            if (r.error !== undefined && !reported.has(r.error)) {
-              reported.add(r.error);
-              onError(r.error);
-            }
+            if (r.error !== undefined) report(r.error);
             hit = { key, template: r.template };
             loaded.set(abs, hit);
           }
@@ -306,17 +315,13 @@ export function browserHost(connection: Pick<Connection, 'sendRequest'>, log: (m
       const base = path.resolve(root, evidenceRoot);
       const top = path.relative(root, base);
       if (top.startsWith('..')) return () => [];
-      const params: FsFindFilesParams = { base: uriOf(base), pattern: '**/*', limit: MAX_EVIDENCE_FILES };
-      const r = (await connection.sendRequest(FS_FIND_FILES_REQUEST, params)) as FsFindFilesResult | null;
-      const found = (r?.uris ?? []).map(filePathOf).filter((p): p is string => p !== undefined).map((p) => path.relative(root, p)).sort();
+      const found = (await findFiles(base, '**/*', MAX_EVIDENCE_FILES)).map((p) => path.relative(root, p)).sort();
       const files = withEvidenceFolders(found, top);
       return () => files;
     },
 
     async workspacePostmortems(root, globs, open, templates) {
-      const params: FsFindFilesParams = { base: uriOf(root), pattern: '**/*.{md,markdown}', limit: MAX_MARKDOWN_FILES };
-      const r = (await connection.sendRequest(FS_FIND_FILES_REQUEST, params)) as FsFindFilesResult | null;
-      const files = (r?.uris ?? []).map(filePathOf).filter((p): p is string => p !== undefined).sort();
+      const files = await findFiles(root, '**/*.{md,markdown}', MAX_MARKDOWN_FILES);
       const closed = files.filter((f) => open(f) === undefined);
       await refresh(closed);
       const out: IndexedPostmortem[] = [];

@@ -552,3 +552,13 @@ export class IncrementalParser {
     return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: text.length } } };
   }
 }
+
+/**
+ * A `parse` for `analyze` (AnalyzeOptions.parse) that parses in chunks — the same tree as a full
+ * parse, but a long table or log is never one micromark run — and keeps them: analysing the text
+ * again, or a fixed version of it, parses only the chunks that changed.
+ */
+export function chunkedParse(): (text: string) => Root {
+  const parser = new IncrementalParser();
+  return (text) => parser.parse(text);
+}

@@ -18,7 +18,7 @@ export { builtInTemplate, loadTemplate, loadTemplateFile, newFileTemplate, readT
 export { collectFixAll } from './fixes';
 export { formatDocument } from './format';
 export { RULES, ruleByCode } from './rules';
-export { IncrementalParser, chunkDocument } from './incremental';
+export { IncrementalParser, chunkDocument, chunkedParse } from './incremental';
 export { summarize } from './summary';
 export type { Summary, SummaryOptions } from './summary';
 export { documentLinks, evidenceFileQueries, evidenceRootOf, incidentIdOf, type LinkEntry, type LinkOptions } from './links';

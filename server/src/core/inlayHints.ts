@@ -35,17 +35,6 @@ export function formatSpan(seconds: number, withSeconds: boolean): string {
 
 const seconds = (from: DateTime, to: DateTime) => to.diff(from, 'seconds').seconds;
 
-/** The timeline's instants per model: an editor asks for the hints of each screen it scrolls to. */
-const instantsMemo = new WeakMap<Analysis['model'], ReturnType<typeof timelineInstants>>();
-function instantsOf(m: Analysis['model']): ReturnType<typeof timelineInstants> {
-  let r = instantsMemo.get(m);
-  if (!r) {
-    r = timelineInstants(m);
-    instantsMemo.set(m, r);
-  }
-  return r;
-}
-
 /** The hints of `a` whose offset lies in [start, end] (default: the whole document). */
 export function inlayHints(a: Analysis, settings: InlayHintSettings, range: { start: number; end: number } = { start: 0, end: a.text.length }): InlayHintEntry[] {
   if (!a.isPostmortem) return [];
@@ -92,7 +81,8 @@ export function inlayHints(a: Analysis, settings: InlayHintSettings, range: { st
   if (settings.timeline && detected && m.timeline.length > 0) {
     // Rows outside the range are skipped before any arithmetic: a long timeline costs only its visible rows.
     const rows = m.timeline;
-    const instants = instantsOf(m);
+    // Read once per model (timeline.ts): an editor asks for the hints of each screen it scrolls to.
+    const instants = timelineInstants(m);
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
       if (row.time.end < range.start || row.time.end > range.end) continue;

@@ -22,7 +22,7 @@ import {
   type CheckWorkspaceParams,
   type CheckWorkspaceResult,
 } from '../../../shared/src/protocol';
-import { analyze, type Analysis } from '../core';
+import type { Analysis } from '../core';
 import type { HandlerModule, ServerContext } from '../context';
 import { IGNORE_FILE, IgnoreFile, expandInputs } from '../node/files';
 import { isFile, readTextFile } from '../node/fs';
@@ -110,7 +110,7 @@ async function checkFromDisk(server: ServerContext, file: string, uri = pathToFi
   let analysis: Analysis | undefined;
   if (settings.enable) {
     const doc = TextDocument.create(uri, 'markdown', 0, text);
-    const a = analyze(text, server.analyzeOptions(doc, settings));
+    const a = await server.analyzeSettled(doc, settings);
     if (a.isPostmortem) analysis = a;
   }
   if (!analysis) {

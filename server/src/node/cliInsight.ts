@@ -12,10 +12,10 @@ import * as path from 'node:path';
 import { parseArgs as nodeParseArgs } from 'node:util';
 import {
   ACTIONS_FORMATS,
-  IncrementalParser,
   STATS_FORMATS,
   actionRows,
   analyze,
+  chunkedParse,
   computeStats,
   documentFacts,
   filterActions,
@@ -195,7 +195,7 @@ export function runInsight(command: InsightCommand, argv: readonly string[], io:
     }
     // No file system: the reports need no evidence lookups, and rules that look would only slow them.
     // Parsed in chunks, as `check` does (same tree): long tables are read without micromark.
-    const options: AnalyzeOptions = { settings, root, filePath: file.abs, parse: (t) => new IncrementalParser().parse(t) };
+    const options: AnalyzeOptions = { settings, root, filePath: file.abs, parse: chunkedParse() };
     const template = templates.templateFor(text, relativePath(file.abs, root), settings, root);
     if (template) options.template = template;
     const analysis = analyze(text, options);
