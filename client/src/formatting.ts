@@ -15,7 +15,7 @@ import * as vscode from 'vscode';
 import { DocumentFormattingRequest, type FileFormattingOptions } from 'vscode-languageclient';
 import { CONFIG_SECTION } from '../../shared/src/settings';
 import type { PostmortemClient } from './languageClient';
-import { isPostmortemDocument, onDidChangePostmortemState } from './postmortems';
+import { detectPostmortem, isPostmortemDocument, onDidChangePostmortemState } from './postmortems';
 import { HEADING_SCAN_CHARS } from './pure/detect';
 
 /** How long after an edit the server is asked whether a document the line scan rejects is a post-mortem. */
@@ -91,7 +91,7 @@ export class PostmortemFormatter implements vscode.DocumentFormattingEditProvide
     this.register();
   }
 
-  /** Asks the running server (`postmortem/summary`) whether `doc` is a post-mortem; never starts it for that. */
+  /** Asks the running server whether `doc` is a post-mortem (the one detector, postmortems.ts); never starts it for that. */
   private askServer(doc: vscode.TextDocument, delay: number): void {
     if (!this.client.isStarted) return;
     const key = doc.uri.toString();
@@ -100,10 +100,8 @@ export class PostmortemFormatter implements vscode.DocumentFormattingEditProvide
       key,
       setTimeout(() => {
         this.asking.delete(key);
-        // The answer is remembered by postmortems.ts (every summary is), which fires
-        // onDidChangePostmortemState when it changes what isPostmortemDocument says.
-        void this.client.summary(doc.uri).then(() => {
-          if (!doc.isClosed) this.set(doc.uri, isPostmortemDocument(doc));
+        void detectPostmortem(doc, this.client).then((is) => {
+          if (!doc.isClosed) this.set(doc.uri, is);
         });
       }, delay),
     );

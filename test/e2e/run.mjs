@@ -26,13 +26,13 @@
 //     --timeout MS           overall timeout (default 180000)
 // Needs scripts/setup-vscode.sh (code-server, Node 24, Chromium). Everything code-server and the
 // browser write stays under .vscode-test/e2e/.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { assert, createChecks } from '../vscode/checks.mjs';
 import {
-  assertInstalled, cache, closeContext, codeServerEntry, freePort, killGroup, launchChromium, node24, repoRoot, codeServerProfile, paletteTitle,
-  stopGroup, tail, waitForHttp,
+  assertInstalled, cache, closeContext, codeServerEntry, killGroup, launchChromium, node24, repoRoot, codeServerProfile, paletteTitle,
+  startCodeServer, stopGroup, tail,
 } from '../vscode/lib.mjs';
 
 const EXTENSION_ID = 'postmortem-assistant.postmortem-assistant';
@@ -191,16 +191,7 @@ try {
   });
 
   // 2. Start code-server in its own process group.
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const out = fs.openSync(serverLog, 'a');
-  server = spawn(node24, [
-    codeServerEntry, ...commonArgs,
-    '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--disable-getting-started-override', folder,
-  ], { cwd: repoRoot, env, detached: true, stdio: ['ignore', out, out] });
-  await waitForHttp(`${base}/healthz`, server, 60_000);
+  const base = await startCodeServer({ args: commonArgs, env, folder, logFile: serverLog, onSpawn: (child) => (server = child) });
   server.once('exit', (code, signal) => void finish(1, `code-server exited unexpectedly (code ${code}, signal ${signal})`));
   log(`code-server ready on ${base}`);
 

@@ -1,5 +1,6 @@
-// Shared by test/vscode/launcher.mjs and test/e2e/run.mjs: where setup-vscode.sh put things,
+// Shared by test/vscode/launcher.mjs, test/e2e/run.mjs and test/web/host.mjs: where setup-vscode.sh put things,
 // free ports, waiting for a server, process groups, sandboxed profile folders, Chromium flags.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
@@ -65,6 +66,26 @@ export async function waitForHttp(url, child, limitMs = 60_000) {
   } finally {
     child.off('exit', onExit);
   }
+}
+
+/**
+ * Starts code-server for `folder` on a free 127.0.0.1 port, in its own process group, output
+ * appended to `logFile`, and waits until it answers. `onSpawn(child)` gets the process as soon as
+ * it exists, so the caller can stop its group even if it never answers. Resolves the base URL.
+ */
+export async function startCodeServer({ args, env, folder, logFile, onSpawn }) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const out = fs.openSync(logFile, 'a');
+  const child = spawn(node24, [
+    codeServerEntry, ...args,
+    '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
+    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-getting-started-override', folder,
+  ], { cwd: repoRoot, env, detached: true, stdio: ['ignore', out, out] });
+  onSpawn(child);
+  await waitForHttp(`${base}/healthz`, child, 60_000);
+  return base;
 }
 
 /** Signals the whole process group led by `child` (spawned with detached: true). */
