@@ -83,12 +83,13 @@ export function inlayHints(a: Analysis, settings: InlayHintSettings, range: { st
     const rows = m.timeline;
     // Read once per model (timeline.ts): an editor asks for the hints of each screen it scrolls to.
     const instants = timelineInstants(m);
+    const detectedMs = detected.toMillis();
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
       if (row.time.end < range.start || row.time.end > range.end) continue;
       const t = instants[i]!;
-      if (!t.instant) continue;
-      const span = formatSpan(seconds(detected, t.instant), t.read.hasSeconds === true);
+      if (t.instant === undefined) continue;
+      const span = formatSpan((t.instant - detectedMs) / 1000, t.read.hasSeconds === true);
       add({ offset: row.time.end, label: span.startsWith('-') ? span : `+${span}`, tooltip: `${span.replace(/^-/, '')} ${span.startsWith('-') ? 'before' : 'after'} First detected` });
     }
   }

@@ -5,10 +5,12 @@
  * A `$ref` to anything not in the schema itself is never fetched: ajv has no
  * `loadSchema`, so compiling such a schema fails with a clear message.
  */
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import Ajv2020, { type ErrorObject, type Options, type ValidateFunction } from 'ajv/dist/2020';
 import type { CompiledSchema } from './api';
-import { isUsdAmount, readDate, readDateOrTimestamp, readDuration, readTimestamp } from './values';
+import { FORMATS } from './schemaFormats';
 import bundledJson from '../../../schemas/postmortem-1.1.schema.json';
+// The bundled schema compiled ahead of time (`npm run docs`, scripts/gen-docs.ts): compiling it cost ≈ 60 ms per process.
+import bundledValidate from './generated/bundledValidator';
 import type { TemplateDescriptor } from '../../../shared/src/template/descriptor';
 
 export const BUNDLED_SCHEMA_NAME = 'schemas/postmortem-1.1.schema.json';
@@ -30,33 +32,14 @@ export interface SchemaIssue {
   allowed?: unknown[];
 }
 
-const MAX_FORMAT_INPUT = 500;
-const bounded = (f: (s: string) => boolean) => (s: string) => s.length <= MAX_FORMAT_INPUT && f(s);
-
-const FORMATS: Record<string, (s: string) => boolean> = {
-  'pm-timestamp': (s) => {
-    const k = readTimestamp(s, true).kind;
-    return k === 'utc' || k === 'non-utc';
-  },
-  'pm-utc': (s) => readTimestamp(s, true, true).kind !== 'non-utc',
-  'pm-timeline-time': (s) => readTimestamp(s, true, true).kind !== 'unreadable',
-  'pm-date': (s) => readDate(s).kind === 'date',
-  'pm-date-or-timestamp': (s) => {
-    const r = readDateOrTimestamp(s, true);
-    return r.date !== undefined || r.read.kind === 'non-utc';
-  },
-  'pm-duration': (s) => readDuration(s) !== undefined,
-  'pm-usd': isUsdAmount,
-};
-
 /**
  * `trusted`: the bundled schema, or one the core generated from a template, checked against the
  * 2020-12 meta-schema by a unit test (test/unit/schema-bundled.test.ts) instead of at run time —
  * compiling the meta-schema was 70–80 ms per process. A schema with a user's part is always checked.
  */
-function newAjv(trusted = false): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictTypes: false, strictRequired: false, allowUnionTypes: true, validateSchema: !trusted });
-  for (const [name, f] of Object.entries(FORMATS)) ajv.addFormat(name, { type: 'string', validate: bounded(f) });
+export function newAjv(trusted = false, code?: Options['code']): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictTypes: false, strictRequired: false, allowUnionTypes: true, validateSchema: !trusted, code });
+  for (const [name, f] of Object.entries(FORMATS)) ajv.addFormat(name, f);
   ajv.addKeyword({ keyword: 'x-pm-code', schemaType: ['string', 'object'] });
   ajv.addKeyword({ keyword: 'x-pm-message', schemaType: ['string', 'object'] });
   return ajv;
@@ -92,7 +75,7 @@ let bundled: SchemaInternals | undefined;
 export function bundledSchema(): CompiledSchema {
   if (!bundled) {
     const json = bundledJson as unknown as Record<string, unknown>;
-    bundled = { source: BUNDLED_SCHEMA_NAME, json, variants: new Map([['', compileJson(json, true)]]) };
+    bundled = { source: BUNDLED_SCHEMA_NAME, json, variants: new Map([['', bundledValidate]]) };
   }
   return bundled;
 }

@@ -10,8 +10,12 @@ import { isPlaceholder, readTimestamp, type ReadTime } from './values';
 
 export interface TimelineInstant {
   read: ReadTime;
-  /** The row's instant in UTC, when it is a UTC time whose date is known. */
-  instant?: DateTime;
+  /**
+   * The row's instant (epoch ms), when it is a UTC time whose date is known. A number, not a
+   * DateTime: a time-only row's instant is its day's midnight plus its seconds (UTC has no
+   * offset changes), so a long timeline creates no luxon objects per row.
+   */
+  instant?: number;
   /** The date the row is on (its own, or carried from the row above). */
   day?: DateTime;
 }
@@ -72,10 +76,10 @@ function readCells(cells: readonly string[], firstDetected: DateTime | undefined
     const read = isPlaceholder(text) ? ({ kind: 'unreadable' } as ReadTime) : readTimestamp(text, true, true);
     if (read.kind === 'utc') {
       day = startOfDay(read.utc!);
-      return { read, instant: read.utc, day };
+      return { read, instant: read.utc!.toMillis(), day };
     }
     if (read.kind === 'time-only') {
-      return { read, instant: day ? plusSeconds(day, read.secondsOfDay!) : undefined, day };
+      return { read, instant: day ? day.toMillis() + read.secondsOfDay! * 1000 : undefined, day };
     }
     if (read.kind === 'non-utc' && read.utc) day = startOfDay(read.utc);
     return { read, day };
@@ -98,7 +102,7 @@ const chronologyOf = new WeakMap<readonly TimelineInstant[], ReturnType<typeof c
 
 /** The sort key of each row (epoch ms), undefined where the row has no known UTC instant. */
 export function instantKeys(instants: readonly TimelineInstant[]): (number | undefined)[] {
-  return instants.map((x) => x.instant?.toMillis());
+  return instants.map((x) => x.instant);
 }
 
 /**
@@ -145,8 +149,7 @@ export function longestChronologicalRun(keys: readonly (number | undefined)[]): 
   return run;
 }
 
-// luxon arithmetic is the costly part of reading a long timeline; DateTimes are
-// immutable, so the results are shared (memoized per instance, and per day + seconds).
+// A day is computed once per distinct UTC DateTime (DateTimes are immutable; readTimestamp's are memoized).
 const dayOf = new WeakMap<DateTime, DateTime>();
 function startOfDay(dt: DateTime): DateTime {
   let d = dayOf.get(dt);
@@ -155,27 +158,4 @@ function startOfDay(dt: DateTime): DateTime {
     dayOf.set(dt, d);
   }
   return d;
-}
-
-const MAX_INSTANTS = 100_000;
-const instants = new WeakMap<DateTime, Map<number, DateTime>>();
-function plusSeconds(day: DateTime, seconds: number): DateTime {
-  let m = instants.get(day);
-  if (!m) {
-    m = new Map();
-    instants.set(day, m);
-  }
-  let r = m.get(seconds);
-  if (!r) {
-    if (m.size >= MAX_INSTANTS) m.clear();
-    // A day here is a UTC midnight: setting the time of day is adding the seconds, and twice as
-    // fast (plus() normalises a Duration first). Not DateTime.fromMillis: that gives every instant
-    // a Locale of its own (130 MB more at 5 MB).
-    r =
-      day.isOffsetFixed && day.offset === 0 && seconds >= 0 && seconds < 86_400
-        ? day.set({ hour: Math.floor(seconds / 3600), minute: Math.floor(seconds / 60) % 60, second: seconds % 60 })
-        : day.plus({ seconds });
-    m.set(seconds, r);
-  }
-  return r;
 }
