@@ -28,6 +28,7 @@ import type { Code, Root, RootContent, Table } from 'mdast';
 import { parseMarkdown } from './model';
 import { fastTable } from './fastTable';
 import { fastDefinitions, identifierOf } from './fastDefinitions';
+import { ownCopy } from './text';
 
 /**
  * Rows per table group. Smaller groups make an edit in a long table re-parse
@@ -452,7 +453,9 @@ export class IncrementalParser {
   lastParsed = 0;
   lastChunks = 0;
 
-  private parseChunk(prefix: string, body: string): CacheEntry {
+  private parseChunk(prefix: string, slice: string): CacheEntry {
+    // The nodes are cached across versions: their strings must not be views of this version's text.
+    const body = ownCopy(slice);
     const code = prefix ? undefined : fastCode(body);
     const table = code ? undefined : fastTable(prefix + body) ?? (prefix ? undefined : fastDefinitions(body));
     let children: RootContent[];

@@ -9,6 +9,7 @@ import { parseMarkdown } from './markdown';
 import type { Root, RootContent, Heading as MdHeading, Table as MdTable, TableRow as MdRow, Parent } from 'mdast';
 import { labelMatches, matcher, normLabel, type KeyedTableSpec, type RowSpec, type TableSpec, type TemplateDescriptor } from '../../../shared/src/template/descriptor';
 import { V1_1 as TEMPLATE } from '../../../shared/src/template/v1_1';
+import { ownCopy } from './text';
 
 export { normLabel };
 
@@ -245,7 +246,12 @@ function toRow(text: string, row: MdRow): Row {
     rowMemo.set(row, moved);
     return moved;
   }
-  const cells = row.children.map((c, i) => cellVal(text, startOf(c), endOf(c), i === row.children.length - 1));
+  const cells = row.children.map((c, i) => {
+    const v = cellVal(text, startOf(c), endOf(c), i === row.children.length - 1);
+    // Memoized with the mdast row, which outlives this version: not a view of its text.
+    v.text = ownCopy(v.text);
+    return v;
+  });
   const r = { start, end: endOf(row), cells };
   rowMemo.set(row, r);
   return r;

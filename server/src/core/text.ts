@@ -103,3 +103,13 @@ function lineStartsOf(text: string): number[] {
   }
   return starts;
 }
+
+/**
+ * A string equal to `s` that references no other string. A slice of a document may be kept by
+ * V8 as a view of the whole text: a value that outlives its version (a cached chunk's nodes, a
+ * memoized row) would keep every such version of a long document alive.
+ */
+export function ownCopy(s: string): string {
+  return (s + ' ').slice(0, -1);
+}
+

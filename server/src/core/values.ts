@@ -4,6 +4,7 @@
  * Time-zone arithmetic is luxon's, never an offset table of our own.
  */
 import { DateTime, IANAZone } from 'luxon';
+import { ownCopy } from './text';
 
 // ---------------------------------------------------------------- placeholders
 
@@ -80,7 +81,7 @@ export function readTimestamp(raw: string, utcColumn: boolean, allowTimeOnly = f
     if (memo.size >= MEMO_MAX_ENTRIES) memo.clear();
     r = Object.freeze(readTimestampUncached(raw, utcColumn, allowTimeOnly));
     // Not `raw` itself as the key: a cell's text may be a slice that keeps a whole (old) document alive.
-    memo.set((raw + ' ').slice(0, -1), r);
+    memo.set(ownCopy(raw), r);
   }
   return r;
 }
