@@ -200,11 +200,15 @@ function endOf(n: { position?: { end: { offset?: number } } }): number {
   return n.position?.end.offset ?? 0;
 }
 
+// Character tests by code, not by regular expression: they run for every character around every cell.
+const isBlank = (c: number) => c === 0x20 || c === 0x09;
+const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
+
 function trimmedVal(text: string, start: number, end: number): Val {
   let s = start;
   let e = end;
-  while (s < e && /[ \t]/.test(text[s]!)) s++;
-  while (e > s && /[ \t\r\n]/.test(text[e - 1]!)) e--;
+  while (s < e && isBlank(text.charCodeAt(s))) s++;
+  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
   return { start: s, end: e, text: text.slice(s, e) };
 }
 
@@ -215,7 +219,7 @@ function cellVal(text: string, start: number, end: number, last: boolean): Val {
   if (text[s] === '|') s++;
   if (last) {
     // remark's last cell runs to the end of the line: past the closing pipe, trailing blanks included.
-    while (e > s && /[ \t\r\n]/.test(text[e - 1]!)) e--;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
     if (e > s && text[e - 1] === '|') {
       // The closing pipe, unless escaped: an odd run of backslashes before it (`\\|` is a backslash, then the pipe).
       let b = 0;
@@ -248,8 +252,11 @@ function toRow(text: string, row: MdRow): Row {
   }
   const cells = row.children.map((c, i) => {
     const v = cellVal(text, startOf(c), endOf(c), i === row.children.length - 1);
-    // Memoized with the mdast row, which outlives this version: not a view of its text.
-    v.text = ownCopy(v.text);
+    // Memoized with the mdast row, which outlives this version: not a view of its text. A cell
+    // that is one text node spanning its content has that node's value (parsed from the chunk's
+    // own copy, see IncrementalParser) already: when equal, that string is kept instead.
+    const only = c.children.length === 1 ? c.children[0]! : undefined;
+    v.text = only?.type === 'text' && only.value === v.text ? only.value : ownCopy(v.text);
     return v;
   });
   const r = { start, end: endOf(row), cells };
