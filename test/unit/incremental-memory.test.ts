@@ -12,7 +12,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { analyze } from '../../server/src/core/analyze';
 import { IncrementalParser } from '../../server/src/core/incremental';
-import { EXAMPLES, read } from '../helpers/core';
+import { EXAMPLES, options, read } from '../helpers/core';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -36,7 +36,7 @@ test('editing a long post-mortem in a new place each time keeps no old version a
   }
   let text = base.replace(anchor, tables.join('') + anchor);
   const parser = new IncrementalParser();
-  const run = (t: string) => analyze(t, { parse: (x) => parser.parse(x) });
+  const run = (t: string) => analyze(t, options({ parse: (x) => parser.parse(x) }));
   const edit = (table: number) => {
     const at = text.indexOf(' saw it', text.indexOf(`| pool ${table}.5 `));
     text = `${text.slice(0, at)} (ok)${text.slice(at)}`;

@@ -62,3 +62,24 @@ test('durations and money', () => {
   for (const v of ['None', '$1,250,000', 'USD 2.5M', '$500k', '$0']) assert.equal(isUsdAmount(v), true, v);
   for (const v of ['1,250,000', '€500', '$1,25,000', 'about a million']) assert.equal(isUsdAmount(v), false, v);
 });
+
+test('a plain time of day (read without regular expressions) reads as the general reading does', () => {
+  // A leading blank skips the plain path (its first character is no digit); trimming makes it the same cell.
+  const general = (s: string) => readTimestamp(` ${s}`, true, true);
+  let plain = 0;
+  for (const h of ['0', '7', '00', '09', '23', '24', '29', '1x', '123']) {
+    for (const m of ['00', '5', '59', '60', '99', 'x0']) {
+      for (const s of ['', ':00', ':59', ':60', ':5', ':5x', ':000', 'Z', ' UTC']) {
+        const cell = `${h}:${m}${s}`;
+        const r = readTimestamp(cell, true, true);
+        assert.deepEqual(r, general(cell), cell);
+        if (r.kind === 'time-only') plain++;
+      }
+    }
+  }
+  // Not vacuous: many cells are readable times (the plain path's), many are not.
+  assert.ok(plain > 40, `${plain} readable`);
+  assert.deepEqual(readTimestamp('17:20:01', true, true), { kind: 'time-only', secondsOfDay: 62401, hasSeconds: true });
+  assert.deepEqual(readTimestamp('7:05', true, true), { kind: 'time-only', secondsOfDay: 25500, hasSeconds: false });
+  assert.equal(readTimestamp('24:00', true, true).kind, 'unreadable');
+});

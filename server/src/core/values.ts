@@ -100,7 +100,34 @@ const RE_12H = new RegExp(`^${DATE_RE}[T ](\\d{1,2}):(\\d{2})(?::(\\d{2}))? ?([A
 const RE_DATE_TIME = new RegExp(`^${DATE_RE}(T| )${TIME_RE} ?(.*)$`);
 const RE_TIME_ONLY = new RegExp(`^${TIME_RE}(?: ?(.*))?$`);
 
+/**
+ * A timeline's usual cell, `H:MM`, `HH:MM` or `HH:MM:SS` and nothing else, read without regular
+ * expressions (a long timeline's first analysis reads thousands); undefined for anything else,
+ * out-of-range fields included, which the general reading below decides.
+ */
+function plainTimeOfDay(raw: string): ReadTime | undefined {
+  const n = raw.length;
+  if (n < 4 || n > 8) return undefined;
+  const d = (i: number) => {
+    const c = raw.charCodeAt(i) - 48;
+    return c >= 0 && c <= 9 ? c : -1;
+  };
+  const colon = raw.charCodeAt(1) === 58 ? 1 : raw.charCodeAt(2) === 58 ? 2 : -1;
+  if (colon < 0) return undefined;
+  const h = colon === 1 ? d(0) : d(0) * 10 + d(1);
+  const mi = d(colon + 1) * 10 + d(colon + 2);
+  if (d(0) < 0 || (colon === 2 && d(1) < 0) || d(colon + 1) < 0 || d(colon + 2) < 0) return undefined;
+  let s: number | undefined;
+  if (n === colon + 3) s = undefined;
+  else if (n === colon + 6 && raw.charCodeAt(colon + 3) === 58 && d(colon + 4) >= 0 && d(colon + 5) >= 0) s = d(colon + 4) * 10 + d(colon + 5);
+  else return undefined;
+  if (h > 23 || mi > 59 || (s !== undefined && s > 59)) return undefined;
+  return { kind: 'time-only', secondsOfDay: h * 3600 + mi * 60 + (s ?? 0), hasSeconds: s !== undefined };
+}
+
 function readTimestampUncached(raw: string, utcColumn: boolean, allowTimeOnly: boolean): ReadTime {
+  const plain = allowTimeOnly && utcColumn ? plainTimeOfDay(raw) : undefined;
+  if (plain) return plain;
   const v = raw.trim().replace(/\s+/g, ' ');
   // 12-hour clock with a zone: "2026-09-28 7:52 AM PDT"
   let m = RE_12H.exec(v);
