@@ -108,6 +108,41 @@ function valueName(name: string, at: { i: number; row?: string; n?: string; firs
   });
 }
 
+/**
+ * The timeline's rows in the view. A row's object is the previous view's when its cells' texts are
+ * the same (an unchanged row's are the same strings: model rows are memoized, see model.ts), as
+ * nearly all rows of a long timeline are after an edit: 3.5 → 1.7 ms per edit at 1 MB. Correct for
+ * any sequence of documents (a row's object is a function of its texts), and safe to share: the
+ * view is only read (ajv, --print-model).
+ */
+let lastTimeline: { spec: TableSpec; texts: string[]; rows: Record<string, string | null>[] } | undefined;
+
+function timelineJson(timeline: Model['timeline'], spec: TableSpec): Record<string, string | null>[] {
+  const keys = spec.columns.map((c) => c.key);
+  const last = lastTimeline?.spec === spec ? lastTimeline : undefined;
+  const texts: string[] = new Array(timeline.length * keys.length);
+  const rows: Record<string, string | null>[] = new Array(timeline.length);
+  for (let i = 0; i < timeline.length; i++) {
+    const r = timeline[i] as unknown as Record<string, Val>;
+    const at = i * keys.length;
+    let same = last !== undefined && i < last.rows.length;
+    for (let k = 0; k < keys.length; k++) {
+      const t = r[keys[k]!]!.text;
+      texts[at + k] = t;
+      if (same && last!.texts[at + k] !== t) same = false;
+    }
+    if (same) {
+      rows[i] = last!.rows[i]!;
+      continue;
+    }
+    const row: Record<string, string | null> = {};
+    for (let k = 0; k < keys.length; k++) row[keys[k]!] = isPlaceholder(texts[at + k]!) ? null : texts[at + k]!;
+    rows[i] = row;
+  }
+  lastTimeline = { spec, texts, rows };
+  return rows;
+}
+
 export function buildView(model: Model, d: TemplateDescriptor = TEMPLATE): JsonView {
   const pointers = new Pointers();
   const idSet = model.header.incidentId !== undefined && !isPlaceholder(model.header.incidentId.value.text);
@@ -139,14 +174,7 @@ export function buildView(model: Model, d: TemplateDescriptor = TEMPLATE): JsonV
       // Pointers of the rows: made on demand (see `Pointers`), same paths and labels.
       pointers.timeline = model.timeline;
       pointers.timelineColumns = spec.columns;
-      const text = (val: Val) => (isPlaceholder(val.text) ? null : val.text);
-      // A plain loop, not Object.fromEntries: this runs for every row on every edit.
-      const keys = spec.columns.map((c) => c.key);
-      json.timeline = model.timeline.map((r) => {
-        const row: Record<string, string | null> = {};
-        for (const k of keys) row[k] = text((r as unknown as Record<string, Val>)[k]!);
-        return row;
-      });
+      json.timeline = timelineJson(model.timeline, spec);
       return;
     }
     if (spec.shape === 'list') {

@@ -1,0 +1,31 @@
+/**
+ * The view reuses the previous view's timeline row objects when a row's texts are unchanged
+ * (core/view.ts `timelineJson`): whatever came before, a view must equal the one built fresh.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { buildModel } from '../../server/src/core/model';
+import { buildView } from '../../server/src/core/view';
+import { EXAMPLES, read } from '../helpers/core';
+
+const json = (text: string) => buildView(buildModel(text)).json;
+
+test('a view after other views equals the view built fresh (timeline rows reused only when unchanged)', () => {
+  const base = read(path.join(EXAMPLES, 'post-mortems', 'INC-2026-0042-final.md'));
+  const row = '| 17:16 | Incident resolved | Priya Raman |';
+  assert.ok(base.includes(row));
+  const variants = [
+    base,
+    base.replace(row, '| 17:16 | Incident resolved (ok) | Priya Raman |'),
+    base.replace(row, '| 17:16 | [TODO] | Priya Raman |'), // a placeholder: null in the view
+    base.replace(row, `${row}\n| 17:17 | One more | system |`),
+    base.replace(row, ''),
+  ];
+  const fresh = variants.map((v) => JSON.stringify(json(v)));
+  // Not vacuous: the variants' views differ.
+  assert.equal(new Set(fresh).size, variants.length);
+  for (const order of [[0, 1, 0, 2, 3, 4, 1, 0], [4, 3, 2, 1, 0, 0, 2, 2]]) {
+    for (const i of order) assert.equal(JSON.stringify(json(variants[i]!)), fresh[i], `variant ${i}`);
+  }
+});
