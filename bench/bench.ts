@@ -9,6 +9,7 @@
  *   BENCH_SIZES=4k,100k npm run bench
  *   BENCH_EDITS=40 npm run bench        one-line edits per size (default 30; 10 at 5 MB)
  *   BENCH_NODE_ARGS=--cpu-prof npm run bench   flags for the server's node (profiles land in the cwd)
+ *   BENCH_SERVER=../old/dist/server.js npm run bench   another build of the server (A/B on the same machine state)
  *   BENCH_HOSTILE=only npm run bench    only the hostile-shapes table (BENCH_HOSTILE=0: without it)
  *   BENCH_HOSTILE_SHAPES=2,7            only these rows of the hostile table (1-based)
  *
@@ -43,7 +44,7 @@ import { HOSTILE } from './hostile';
 import { benchRepo } from './repo';
 
 const ROOT = path.resolve(__dirname, '..');
-const SERVER = path.join(ROOT, 'dist', 'server.js');
+const SERVER = process.env.BENCH_SERVER ? path.resolve(process.env.BENCH_SERVER) : path.join(ROOT, 'dist', 'server.js');
 const SIZES: Record<string, number> = { '4k': 4_000, '100k': 100_000, '1m': 1_000_000, '5m': 5_000_000 };
 const HOSTILE_MODE = process.env.BENCH_HOSTILE ?? '1';
 const wanted = HOSTILE_MODE === 'only' ? [] : (process.env.BENCH_SIZES ?? '4k,100k,1m,5m').split(',').filter((s) => SIZES[s]);

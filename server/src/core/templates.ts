@@ -391,8 +391,25 @@ export function schemaForTemplate(d: TemplateDescriptor): Record<string, unknown
 export function loadTemplate(source: string, text: string, extraSchema?: Record<string, unknown>): Template {
   const descriptor = readTemplate(text, source);
   const json = schemaForTemplate(descriptor);
-  if (extraSchema) (json as { allOf?: unknown[] }).allOf = [stripMeta(extraSchema)];
-  return { descriptor, text, schema: compileSchemaJson(json, source, !extraSchema), source, title: titleMatcher(descriptor.title) };
+  const title = titleMatcher(descriptor.title);
+  if (extraSchema) {
+    // A team's own schema part is compiled now: a problem in it is the template's error, reported once.
+    (json as { allOf?: unknown[] }).allOf = [stripMeta(extraSchema)];
+    return { descriptor, text, schema: compileSchemaJson(json, source), source, title };
+  }
+  // Generated from the template alone (it cannot fail to compile: no pattern of a user's in it), so
+  // compiled when a document first uses the template: every configured template is read to match
+  // titles, and compiling each cost ≈ 60 ms on the first open of any document.
+  let schema: CompiledSchema | undefined;
+  return {
+    descriptor,
+    text,
+    get schema() {
+      return (schema ??= compileSchemaJson(json, source, true));
+    },
+    source,
+    title,
+  };
 }
 
 function stripMeta(s: Record<string, unknown>): Record<string, unknown> {
