@@ -112,4 +112,3 @@ function lineStartsOf(text: string): number[] {
 export function ownCopy(s: string): string {
   return (s + ' ').slice(0, -1);
 }
-
