@@ -7,8 +7,8 @@
  *   `close` makes older work stale, and stale work gives up (its result is never used).
  * - Joining: a request for the version being analysed shares that run instead of parsing the
  *   same text again; the analysis is cached per version, settings and schema.
- * - Parsing yields to the event loop between chunks (`analyzeInSteps`), so no request and no
- *   validation parses a large document in one blocking step.
+ * - Parsing yields to the event loop between chunks, every 10 ms of work (`analyzeInSteps`), so no
+ *   request and no validation parses a large document in one blocking step.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { IncrementalParser, analyze, analyzeInSteps, type Analysis, type AnalyzeOptions, type CompiledSchema, type Settings } from './core';
