@@ -22,6 +22,7 @@
  */
 import type { Table, TableCell, TableRow, AlignType, RootContent, PhrasingContent } from 'mdast';
 import { parseMarkdown } from './markdown';
+import { forEachLine, isBlank } from './text';
 
 /** A character that may start inline markup (or be changed by micromark) in a cell. */
 const NOT_PLAIN = /[`*_[\]<&~@]|https?:\/\/|www\./i;
@@ -37,9 +38,6 @@ interface Point {
 
 const point = (line: number, lineStart: number, offset: number): Point => ({ line, column: offset - lineStart + 1, offset });
 
-function isBlank(c: number): boolean {
-  return c === 0x20 || c === 0x09;
-}
 
 /**
  * The pipes of a row, the start of each cell and its end, as GFM cuts them: a cell runs from its
@@ -88,19 +86,9 @@ interface Line {
   end: number;
 }
 
-function lines(text: string): Line[] | undefined {
+function lines(text: string): Line[] {
   const out: Line[] = [];
-  let start = 0;
-  const n = text.length;
-  for (let k = 0; k < n; k++) {
-    const c = text.charCodeAt(k);
-    if (c === 0x0a || c === 0x0d) {
-      out.push({ start, end: k });
-      if (c === 0x0d && text.charCodeAt(k + 1) === 0x0a) k++;
-      start = k + 1;
-    }
-  }
-  if (start < n) out.push({ start, end: n });
+  forEachLine(text, (start, end) => out.push({ start, end }));
   return out;
 }
 
@@ -111,7 +99,7 @@ function lines(text: string): Line[] | undefined {
 export function fastTable(text: string): RootContent[] | undefined {
   if (text.charCodeAt(0) !== 0x7c) return undefined;
   const ls = lines(text);
-  if (!ls || ls.length < 2) return undefined;
+  if (ls.length < 2) return undefined;
   // Header.
   const rows: TableRow[] = [];
   const marked: Marked[] = [];

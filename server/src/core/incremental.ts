@@ -28,7 +28,7 @@ import type { Code, Root, RootContent, Table } from 'mdast';
 import { parseMarkdown } from './model';
 import { fastTable } from './fastTable';
 import { fastDefinitions, identifierOf } from './fastDefinitions';
-import { ownCopy } from './text';
+import { forEachLine, ownCopy } from './text';
 
 /**
  * Rows per table group. Smaller groups make an edit in a long table re-parse
@@ -66,25 +66,8 @@ class Line {
 
 function splitLines(text: string): Line[] {
   const lines: Line[] = [];
-  let start = 0;
-  const n = text.length;
-  if (!text.includes('\r')) {
-    // LF only: the native search.
-    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', start)) {
-      lines.push(new Line(text, start, at, at + 1));
-      start = at + 1;
-    }
-  } else {
-    for (let k = 0; k < n; k++) {
-      const c = text.charCodeAt(k);
-      if (c !== 0x0a && c !== 0x0d) continue;
-      const next = c === 0x0d && text.charCodeAt(k + 1) === 0x0a ? k + 2 : k + 1;
-      lines.push(new Line(text, start, k, next));
-      start = next;
-      k = next - 1;
-    }
-  }
-  if (start < n || lines.length === 0) lines.push(new Line(text, start, n, n));
+  forEachLine(text, (start, end, next) => lines.push(new Line(text, start, end, next)));
+  if (lines.length === 0) lines.push(new Line(text, 0, 0, 0));
   return lines;
 }
 

@@ -9,7 +9,7 @@ import { parseMarkdown } from './markdown';
 import type { Root, RootContent, Heading as MdHeading, Table as MdTable, TableRow as MdRow, Parent } from 'mdast';
 import { labelMatches, matcher, normLabel, type KeyedTableSpec, type RowSpec, type TableSpec, type TemplateDescriptor } from '../../../shared/src/template/descriptor';
 import { V1_1 as TEMPLATE } from '../../../shared/src/template/v1_1';
-import { ownCopy } from './text';
+import { isBlank, isSpace, ownCopy } from './text';
 
 export { normLabel };
 
@@ -199,10 +199,6 @@ function startOf(n: { position?: { start: { offset?: number } } }): number {
 function endOf(n: { position?: { end: { offset?: number } } }): number {
   return n.position?.end.offset ?? 0;
 }
-
-// Character tests by code, not by regular expression: they run for every character around every cell.
-const isBlank = (c: number) => c === 0x20 || c === 0x09;
-const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
 
 function trimmedVal(text: string, start: number, end: number): Val {
   let s = start;

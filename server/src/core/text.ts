@@ -87,22 +87,43 @@ export function applyEdits(text: string, edits: readonly { start: number; end: n
 
 function lineStartsOf(text: string): number[] {
   const starts = [0];
-  if (text.indexOf('\r') < 0) {
-    // The common case, \n only: indexOf is much faster than a loop over every character.
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    return starts;
-  }
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13 /* \r */) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    } else if (c === 10) {
-      starts.push(i + 1);
-    }
-  }
+  forEachLine(text, (_start, end, next) => {
+    if (next > end) starts.push(next); // not after a last line without a break
+  });
   return starts;
 }
+
+/**
+ * Calls `line` for each line of `text` (breaks: \n, \r\n, \r): its start, where its break is (or
+ * the text's end) and the offset after the break. A last line without a break is visited when it
+ * is not empty; an empty text has no line.
+ */
+export function forEachLine(text: string, line: (start: number, end: number, next: number) => void): void {
+  const n = text.length;
+  let start = 0;
+  if (!text.includes('\r')) {
+    // The common case, \n only: indexOf is much faster than a loop over every character.
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', start)) {
+      line(start, at, at + 1);
+      start = at + 1;
+    }
+  } else {
+    for (let k = 0; k < n; k++) {
+      const c = text.charCodeAt(k);
+      if (c !== 0x0a && c !== 0x0d) continue;
+      const next = c === 0x0d && text.charCodeAt(k + 1) === 0x0a ? k + 2 : k + 1;
+      line(start, k, next);
+      start = next;
+      k = next - 1;
+    }
+  }
+  if (start < n) line(start, n, n);
+}
+
+/** A blank within a line: space or tab. */
+export const isBlank = (c: number): boolean => c === 0x20 || c === 0x09;
+/** A blank or a line break character. */
+export const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
 
 /**
  * A string equal to `s` that references no other string. A slice of a document may be kept by

@@ -108,20 +108,19 @@ const RE_TIME_ONLY = new RegExp(`^${TIME_RE}(?: ?(.*))?$`);
 function plainTimeOfDay(raw: string): ReadTime | undefined {
   const n = raw.length;
   if (n < 4 || n > 8) return undefined;
+  /** The digit at `i`, NaN for anything else (so every comparison below fails). */
   const d = (i: number) => {
     const c = raw.charCodeAt(i) - 48;
-    return c >= 0 && c <= 9 ? c : -1;
+    return c >= 0 && c <= 9 ? c : NaN;
   };
   const colon = raw.charCodeAt(1) === 58 ? 1 : raw.charCodeAt(2) === 58 ? 2 : -1;
   if (colon < 0) return undefined;
   const h = colon === 1 ? d(0) : d(0) * 10 + d(1);
   const mi = d(colon + 1) * 10 + d(colon + 2);
-  if (d(0) < 0 || (colon === 2 && d(1) < 0) || d(colon + 1) < 0 || d(colon + 2) < 0) return undefined;
   let s: number | undefined;
-  if (n === colon + 3) s = undefined;
-  else if (n === colon + 6 && raw.charCodeAt(colon + 3) === 58 && d(colon + 4) >= 0 && d(colon + 5) >= 0) s = d(colon + 4) * 10 + d(colon + 5);
-  else return undefined;
-  if (h > 23 || mi > 59 || (s !== undefined && s > 59)) return undefined;
+  if (n === colon + 6 && raw.charCodeAt(colon + 3) === 58) s = d(colon + 4) * 10 + d(colon + 5);
+  else if (n !== colon + 3) return undefined;
+  if (!(h <= 23 && mi <= 59 && (s === undefined || s <= 59))) return undefined;
   return { kind: 'time-only', secondsOfDay: h * 3600 + mi * 60 + (s ?? 0), hasSeconds: s !== undefined };
 }
 
