@@ -13,4 +13,5 @@ if [[ " $* " != *" --vsix "* ]]; then
   node_modules/.bin/vsce package --no-dependencies --out .vscode-test/postmortem-assistant.vsix </dev/null
   set -- --vsix .vscode-test/postmortem-assistant.vsix "$@"
 fi
-exec node test/e2e/run.mjs "$@"
+# Bounded: a process that never exits fails the run instead of stalling CI (test/vscode/lib.mjs stopGroup waits for exits).
+exec timeout --kill-after=30 900 node test/e2e/run.mjs "$@"

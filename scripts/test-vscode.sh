@@ -14,4 +14,5 @@ if [ -z "${VSCODE_EXECUTABLE+set}" ]; then
 fi
 node esbuild.mjs
 node test/vscode/build.mjs
-exec node out/test/vscode/runTest.js
+# Bounded: a process that never exits fails the run instead of stalling CI (test/vscode/lib.mjs stopGroup waits for exits).
+exec timeout --kill-after=30 900 node out/test/vscode/runTest.js

@@ -18,7 +18,8 @@ if [ -z "$VSIX" ]; then
 fi
 status=0
 node test/web/worker.mjs || status=1
-node test/web/host.mjs --vsix "$VSIX" || status=1
+# Bounded: a process that never exits fails the run instead of stalling CI (test/vscode/lib.mjs stopGroup waits for exits).
+timeout --kill-after=30 900 node test/web/host.mjs --vsix "$VSIX" || status=1
 # Leave development bundles behind, as `npm run build` does (the tests after this one use dist/).
 node esbuild.mjs
 exit $status
