@@ -108,6 +108,8 @@ export class DocumentSession {
     const opts = this.host.analyzeOptions(doc, settings);
     const hit = this.cached;
     if (hit && hit.version === doc.version && hit.settings === settings && hit.schema === opts.schema) return hit.analysis;
+    // An older version's analysis is never used again: let it go before the new one is built.
+    if (hit && hit.version !== doc.version) this.cached = undefined;
     const running = this.running;
     if (running && running.version === doc.version && running.settings === settings) {
       const shared = await running.promise.catch(() => undefined);

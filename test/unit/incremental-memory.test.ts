@@ -59,3 +59,32 @@ test('editing a long post-mortem in a new place each time keeps no old version a
   // Kept alive, each version would add its whole text (20 × ≈ 0.7 MB); allow three versions' worth.
   assert.ok(grown < 3 * version, `heap grew by ${(grown / 1e6).toFixed(1)} MB over ${edits} edits (one version is ${(version / 1e6).toFixed(1)} MB)`);
 });
+
+/** A WeakRef's target stays alive until the current job ends: collect after the next turn. */
+const collectedLater = async () => {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  live();
+};
+
+test('a new version of a long document lets the previous version go (the formatter keeps one model of it)', async () => {
+  const base = read(path.join(EXAMPLES, 'post-mortems', 'INC-2026-0042-final.md'));
+  const anchor = '### 3C';
+  // ≈ 1.2 M characters: two versions are more than the formatter's memo keeps.
+  const table = ['| Relay | State |\n', '|---|---|\n'];
+  for (let i = 0; i < 15_000; i++) table.push(`| pool ${i} saw it retrying on every heartbeat of upstream | armed since 17:${String(i % 60).padStart(2, '0')} |\n`);
+  const long = base.replace(anchor, table.join('') + '\n' + anchor);
+  assert.ok(long.length > 1_100_000);
+  const parser = new IncrementalParser();
+  const run = (t: string) => analyze(t, options({ parse: (x) => parser.parse(x) }));
+  const first = new WeakRef(run(long).model);
+  const second = run(long.replace('pool 6000 saw', 'pool 6000 (ok) saw'));
+  await collectedLater();
+  assert.equal(first.deref(), undefined, 'the first version\'s model is still alive');
+  assert.equal(second.isPostmortem, true);
+
+  // Short documents: the last two models stay (formatting, checking the result and sorting share one parse).
+  const small = new WeakRef(run(base).model);
+  run(base.replace('## 1. Incident Summary', '## 1. Incident Summary ')); // another text
+  await collectedLater();
+  assert.notEqual(small.deref(), undefined, 'the previous short version\'s model was dropped');
+});

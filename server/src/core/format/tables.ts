@@ -111,13 +111,17 @@ function blockOf(text: string, idx: LineIndex, t: Table, headings: TableHeading[
 }
 
 const recent = new Map<string, Model>();
+/** Beyond this many characters in all, only the newest text's model is kept. */
+const RECENT_CHARS = 2_000_000;
 
 /**
  * `buildModel(text)` (a plain parse: what the formatter reads when no model is
- * handed in), memoised for the last two texts (no more: a huge document's model
- * is large). The analysis registers its model (`rememberModel`), so formatting
- * the text just analysed parses nothing again, and formatting, checking the
- * result and sorting share one parse. Models are never changed by their readers.
+ * handed in), memoised for the last two texts — only the last one when they are
+ * long (a 5 MB document's model and text are ~40 MB: the previous version's
+ * would stay alive through the next edit). The analysis registers its model
+ * (`rememberModel`), so formatting the text just analysed parses nothing again,
+ * and formatting, checking the result and sorting share one parse. Models are
+ * never changed by their readers.
  */
 export function modelOf(text: string): Model {
   let m = recent.get(text);
@@ -131,7 +135,10 @@ export function modelOf(text: string): Model {
 /** Hands `modelOf` the model of `text`; it must be exactly `buildModel(text)` (a plain parse, nothing masked). */
 export function rememberModel(text: string, model: Model): void {
   recent.delete(text);
-  if (recent.size >= 2) recent.delete(recent.keys().next().value!);
+  for (const older of recent.keys()) {
+    if (recent.size < 2 && older.length + text.length <= RECENT_CHARS) break;
+    recent.delete(older);
+  }
   recent.set(text, model);
 }
 
