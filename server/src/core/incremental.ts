@@ -44,31 +44,58 @@ interface Chunk {
   prefix: string;
 }
 
-/** A line of the document; its text is sliced only when a scan asks for it (most are table rows). */
-class Line {
-  private cached?: string;
-  constructor(
-    private readonly src: string,
-    readonly start: number,
-    /** Offset of the line break (or the text's end). */
-    readonly end: number,
-    /** Offset after the line break. */
-    readonly next: number,
-  ) {}
-  get text(): string {
-    return (this.cached ??= this.src.slice(this.start, this.end));
-  }
-  /** The first character's code (NaN for an empty last line). */
-  get first(): number {
-    return this.start < this.end ? this.src.charCodeAt(this.start) : NaN;
-  }
-}
+/**
+ * The document's lines as offsets, in typed arrays: a line's text is sliced only when a scan asks
+ * for it (most lines are table rows, of which only the first character is read). An object per
+ * line cost ~6 MB on every edit of a 5 MB document.
+ */
+class Lines {
+  private starts: Uint32Array;
+  /** Offset of each line's break (or the text's end). */
+  private ends: Uint32Array;
+  /** Offset after each line's break. */
+  private nexts: Uint32Array;
+  length = 0;
 
-function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
-  forEachLine(text, (start, end, next) => lines.push(new Line(text, start, end, next)));
-  if (lines.length === 0) lines.push(new Line(text, 0, 0, 0));
-  return lines;
+  constructor(private readonly src: string) {
+    const guess = 16 + (src.length >>> 6);
+    this.starts = new Uint32Array(guess);
+    this.ends = new Uint32Array(guess);
+    this.nexts = new Uint32Array(guess);
+    forEachLine(src, (start, end, next) => this.add(start, end, next));
+    if (this.length === 0) this.add(0, 0, 0);
+  }
+
+  private add(start: number, end: number, next: number): void {
+    if (this.length === this.starts.length) {
+      const grow = (a: Uint32Array) => {
+        const b = new Uint32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.starts = grow(this.starts);
+      this.ends = grow(this.ends);
+      this.nexts = grow(this.nexts);
+    }
+    this.starts[this.length] = start;
+    this.ends[this.length] = end;
+    this.nexts[this.length] = next;
+    this.length++;
+  }
+
+  start(i: number): number {
+    return this.starts[i]!;
+  }
+  next(i: number): number {
+    return this.nexts[i]!;
+  }
+  text(i: number): string {
+    return this.src.slice(this.starts[i]!, this.ends[i]!);
+  }
+  /** The first character's code (NaN for an empty line). */
+  first(i: number): number {
+    return this.starts[i]! < this.ends[i]! ? this.src.charCodeAt(this.starts[i]!) : NaN;
+  }
 }
 
 const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
@@ -193,7 +220,7 @@ export function chunkDocument(text: string, tableGroup = TABLE_GROUP, bigFence =
   // Every definition has a `]:` (a footnote's too): without one, the two line-anchored scans of the
   // whole text (≈ 4 ms at 1 MB, on every edit) have nothing to find.
   if (text.includes(']:') && (DEFINITION_MULTILINE.test(text) || (DEFINITION.test(text) && referencesMayResolve(text)))) return [{ start: 0, end: text.length, prefix: '' }];
-  const lines = splitLines(text);
+  const lines = new Lines(text);
   /** `soft`: a heading cut, which may be left out to keep small sections together (see below). */
   const cuts: { at: number; prefix: string; soft?: boolean }[] = [];
   /** The open fence (its marker and indentation), as far as it can be known without tracking containers. */
@@ -201,7 +228,7 @@ export function chunkDocument(text: string, tableGroup = TABLE_GROUP, bigFence =
   /** An open HTML block: a comment (until `-->`) or one that ends at a blank line, and its indentation. */
   let html: { kind: 'comment' | 'block'; indent: number } | undefined;
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.text;
+    const line = lines.text(i);
     // A fence behind a tab: whether it opens, closes or is content depends on the container's
     // column (a list item's, say), which this scan does not track: no more cuts.
     if (TAB_FENCE.test(line)) break;
@@ -235,16 +262,16 @@ export function chunkDocument(text: string, tableGroup = TABLE_GROUP, bigFence =
     // A run of complete one-line definitions starting a block: micromark parses each as a block
     // of its own (a line starting with `[` is no title of the one above), so the run may be cut
     // between two of them, every DEFINITION_GROUP lines.
-    if (isSimpleDefinition(line) && (i === 0 || BLANK.test(lines[i - 1]!.text))) {
+    if (isSimpleDefinition(line) && (i === 0 || BLANK.test(lines.text(i - 1)))) {
       // The run is a chunk (or several) of its own, built without micromark (fastDefinitions.ts).
-      if (i > 0) cuts.push({ at: lines[i]!.start, prefix: '' });
+      if (i > 0) cuts.push({ at: lines.start(i), prefix: '' });
       let j = i + 1;
-      while (j < lines.length && isSimpleDefinition(lines[j]!.text)) {
-        if ((j - i) % DEFINITION_GROUP === 0) cuts.push({ at: lines[j]!.start, prefix: '' });
+      while (j < lines.length && isSimpleDefinition(lines.text(j))) {
+        if ((j - i) % DEFINITION_GROUP === 0) cuts.push({ at: lines.start(j), prefix: '' });
         j++;
       }
       // A blank line ends the last definition (a title could follow on the next line otherwise).
-      if (j < lines.length && BLANK.test(lines[j]!.text)) cuts.push({ at: lines[j]!.start, prefix: '' });
+      if (j < lines.length && BLANK.test(lines.text(j))) cuts.push({ at: lines.start(j), prefix: '' });
       i = j - 1;
       continue;
     }
@@ -252,22 +279,22 @@ export function chunkDocument(text: string, tableGroup = TABLE_GROUP, bigFence =
     if (f && !(f[2]![0] === '`' && f[3]!.includes('`'))) {
       const marker = f[2]!;
       const indent = f[1]!.length;
-      if (indent === 0 && (i === 0 || BLANK.test(lines[i - 1]!.text))) {
+      if (indent === 0 && (i === 0 || BLANK.test(lines.text(i - 1)))) {
         // A column-0 fence after a blank line starts a top-level block whatever came before; if it
         // has a closing fence at column 0 (marker characters and spaces only) and a long body, it
         // becomes a chunk of its own.
         let j = i + 1;
         let closing = -1;
         for (; j < lines.length; j++) {
-          const g = FENCE.exec(lines[j]!.text);
+          const g = FENCE.exec(lines.text(j));
           if (g && g[2]![0] === marker[0] && g[2]!.length >= marker.length && BLANK.test(g[3]!)) {
             if (g[1]!.length === 0 && /^ *$/.test(g[3]!)) closing = j;
             break;
           }
         }
-        if (closing > 0 && lines[closing]!.start - lines[i]!.next >= bigFence) {
-          cuts.push({ at: lines[i]!.start, prefix: '' });
-          if (lines[closing]!.next < text.length) cuts.push({ at: lines[closing]!.next, prefix: '' });
+        if (closing > 0 && lines.start(closing) - lines.next(i) >= bigFence) {
+          cuts.push({ at: lines.start(i), prefix: '' });
+          if (lines.next(closing) < text.length) cuts.push({ at: lines.next(closing), prefix: '' });
           i = closing;
           continue;
         }
@@ -278,7 +305,7 @@ export function chunkDocument(text: string, tableGroup = TABLE_GROUP, bigFence =
     const h = HTML_START.exec(line);
     if (h) {
       const indent = h[1]!.length;
-      const prevBlank = i === 0 || BLANK.test(lines[i - 1]!.text);
+      const prevBlank = i === 0 || BLANK.test(lines.text(i - 1));
       const rest = line.slice(indent);
       if (rest.startsWith('<!--')) {
         const after = rest.slice(4);
@@ -294,33 +321,33 @@ export function chunkDocument(text: string, tableGroup = TABLE_GROUP, bigFence =
       continue;
     }
     if (ATX.test(line) && i > 0) {
-      cuts.push({ at: lines[i]!.start, prefix: '', soft: true });
+      cuts.push({ at: lines.start(i), prefix: '', soft: true });
       continue;
     }
     // A table: header line with a pipe at column 0 (indented, it may be code or a list item's), then
     // a delimiter row with a pipe (`| a |` over `---` is a setext heading), then rows starting with "|".
     if (
-      line.includes('|') && indentOf(line) === 0 && i + 1 < lines.length && DELIMITER.test(lines[i + 1]!.text) && lines[i + 1]!.text.includes('-') &&
-      lines[i + 1]!.text.includes('|') &&
-      cellCount(line) === cellCount(lines[i + 1]!.text) && // else GFM sees no table
-      (i === 0 || BLANK.test(lines[i - 1]!.text)) // else it may be a paragraph's (or list item's) lazy line
+      line.includes('|') && indentOf(line) === 0 && i + 1 < lines.length && DELIMITER.test(lines.text(i + 1)) && lines.text(i + 1).includes('-') &&
+      lines.text(i + 1).includes('|') &&
+      cellCount(line) === cellCount(lines.text(i + 1)) && // else GFM sees no table
+      (i === 0 || BLANK.test(lines.text(i - 1))) // else it may be a paragraph's (or list item's) lazy line
     ) {
-      const prefix = text.slice(lines[i]!.start, lines[i + 1]!.next);
+      const prefix = text.slice(lines.start(i), lines.next(i + 1));
       const prefixNl = /\r\n|\n|\r$/.test(prefix) ? prefix : prefix + '\n';
       // The table is a chunk (or a run of row groups) of its own: the blank line above ended
       // whatever came before, and a table chunk can be built without micromark (fastTable).
-      if (i > 0) cuts.push({ at: lines[i]!.start, prefix: '' });
+      if (i > 0) cuts.push({ at: lines.start(i), prefix: '' });
       let j = i + 2;
       let rows = 0;
-      while (j < lines.length && lines[j]!.first === 0x7c) {
+      while (j < lines.length && lines.first(j) === 0x7c) {
         rows++;
-        if (rows > 1 && (rows - 1) % tableGroup === 0 && j + 1 < lines.length && lines[j + 1]!.first === 0x7c) {
-          cuts.push({ at: lines[j]!.start, prefix: prefixNl });
+        if (rows > 1 && (rows - 1) % tableGroup === 0 && j + 1 < lines.length && lines.first(j + 1) === 0x7c) {
+          cuts.push({ at: lines.start(j), prefix: prefixNl });
         }
         j++;
       }
       // A blank line after the last row ends the table: what follows is a chunk of its own.
-      if (j < lines.length && BLANK.test(lines[j]!.text)) cuts.push({ at: lines[j]!.start, prefix: '' });
+      if (j < lines.length && BLANK.test(lines.text(j))) cuts.push({ at: lines.start(j), prefix: '' });
       i = j - 1;
     }
   }
@@ -410,6 +437,22 @@ function shift(node: AnyNode | AnyNode[], delta: number, collect?: Point[]): Poi
 
 type Point = { offset?: number };
 
+/**
+ * Gives every `children` array of the tree its exact length. The parser grows them by push, which
+ * keeps room for 17 elements: in a cached tree, most of them hold one or two nodes for as long as
+ * the chunk is unchanged.
+ */
+function exactArrays<T extends AnyNode>(root: T): T {
+  const stack: AnyNode[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (!n.children) continue;
+    n.children = n.children.slice();
+    for (const c of n.children) if (c.children) stack.push(c);
+  }
+  return root;
+}
+
 /** Moves a cache entry's nodes by `delta` (see `CacheEntry.points`). */
 function move(entry: CacheEntry, delta: number): void {
   if (delta === 0) return;
@@ -475,7 +518,7 @@ export class IncrementalParser {
     } else {
       const root = parseMarkdown(prefix + body);
       shift(root as AnyNode, -prefix.length);
-      children = root.children;
+      children = exactArrays(root).children;
     }
     const entry: CacheEntry = { children, base: 0, usedIn: -1 };
     this.lastParsed++;

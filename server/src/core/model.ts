@@ -261,13 +261,16 @@ function toRow(text: string, row: MdRow): Row {
 }
 
 function toTable(text: string, t: MdTable): Table {
-  const [head, ...body] = t.children;
-  const header = toRow(text, head!);
+  const mdRows = t.children;
+  const header = toRow(text, mdRows[0]!);
+  // (No `[head, ...body]`: spreading a long timeline's 30,000 rows costs megabytes on every edit.)
+  const rows: Row[] = new Array(Math.max(0, mdRows.length - 1));
+  for (let i = 1; i < mdRows.length; i++) rows[i - 1] = toRow(text, mdRows[i]!);
   return {
     start: startOf(t),
     end: endOf(t),
     header,
-    rows: body.map((r) => toRow(text, r)),
+    rows,
     columns: header.cells.map((c) => normLabel(c.text)),
     align: header.cells.map((_, i) => t.align?.[i] ?? 'none'),
   };
@@ -394,7 +397,14 @@ export function buildModel(text: string, root: Root = parseMarkdown(text), d: Te
 
   // Top-level walk: headings, tables, sections. Everything nested (lists, quotes) is walked for code/comments.
   const nodes = root.children;
-  for (const n of nodes) if (n.type === 'table') model.tables.push(toTable(text, n));
+  /** Each top-level table read once (the template's tables are among them). */
+  const tableOf = new Map<MdTable, Table>();
+  for (const n of nodes) {
+    if (n.type !== 'table') continue;
+    const t = toTable(text, n);
+    tableOf.set(n, t);
+    model.tables.push(t);
+  }
   for (const n of extraNodes(root)) {
     if (n.type === 'code' || n.type === 'inlineCode') model.code.push({ start: startOf(n), end: endOf(n) });
     if (n.type === 'html') {
@@ -447,7 +457,7 @@ export function buildModel(text: string, root: Root = parseMarkdown(text), d: Te
   const firstTableIn = (s: Span | undefined, before?: number): Table | undefined => {
     if (!s) return undefined;
     for (const n of nodes) {
-      if (n.type === 'table' && inSpan(n, s) && (before === undefined || startOf(n) < before)) return toTable(text, n);
+      if (n.type === 'table' && inSpan(n, s) && (before === undefined || startOf(n) < before)) return tableOf.get(n);
     }
     return undefined;
   };

@@ -94,8 +94,44 @@ export function impactNotesFilled(key: ImpactKey, text: string): boolean {
 
 export function proseText(p: Prose | undefined): string | null {
   if (!p) return null;
-  const meaningful = p.blocks.filter((b) => b.type !== 'html').map((b) => b.text.trim()).join('\n\n').trim();
-  return meaningful === '' ? null : meaningful;
+  const parts = p.blocks.filter((b) => b.type !== 'html').map((b) => b.text.trim());
+  const hit = longProse.find((j) => isJoined(j.joined, parts));
+  if (hit) return hit.text;
+  const joined = parts.join('\n\n');
+  const meaningful = joined.trim();
+  const text = meaningful === '' ? null : meaningful;
+  // (One part is not copied by the join: nothing to save, and it is a slice of the text.)
+  if (parts.length > 1 && joined.length >= LONG_PROSE) {
+    longProse.unshift({ joined, text });
+    longProse.length = Math.min(longProse.length, 4);
+  }
+  return text;
+}
+
+/**
+ * The last long prose texts joined: a section of megabytes is the same on nearly every edit of its
+ * document, and joining it again copied it each time (5 MB of prose: ~10 MB an edit). Compared by
+ * content, so correct for any document; a join of two or more parts is its own string (no view of
+ * the document's text, which it would keep alive).
+ */
+const longProse: { joined: string; text: string | null }[] = [];
+const LONG_PROSE = 64 * 1024;
+
+/** Whether `joined` is `parts.join('\n\n')`, without building that string. */
+function isJoined(joined: string, parts: readonly string[]): boolean {
+  let length = 2 * Math.max(0, parts.length - 1);
+  for (const part of parts) length += part.length;
+  if (length !== joined.length) return false;
+  let at = 0;
+  for (let i = 0; i < parts.length; i++) {
+    if (i > 0) {
+      if (joined.charCodeAt(at) !== 10 || joined.charCodeAt(at + 1) !== 10) return false;
+      at += 2;
+    }
+    if (!joined.startsWith(parts[i]!, at)) return false;
+    at += parts[i]!.length;
+  }
+  return true;
 }
 
 /** A value's name in messages, from its column's `name` (see `ColumnSpec.name`). */
