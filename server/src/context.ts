@@ -126,9 +126,16 @@ export class ServerContext {
     }
   };
 
-  /** Wraps a request handler: an exception becomes an error response and a log line, never an exit. */
+  /**
+   * Wraps a request handler: an exception becomes an error response and a log line, never an exit.
+   * After the answer, the host may collect garbage (a request on a huge document can leave tens of MB).
+   */
   guard<P, R>(name: string, fn: (params: P, token: CancellationToken) => R | Promise<R>): (params: P, token: CancellationToken) => Promise<R | ResponseError<void>> {
-    return guard(this.log, name, fn);
+    const guarded = guard(this.log, name, fn);
+    return (params, token) =>
+      guarded(params, token).finally(() => {
+        this.host.afterWork();
+      });
   }
 
   /** Wraps a notification handler: exceptions are logged. */

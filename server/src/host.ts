@@ -76,6 +76,6 @@ export interface ServerHost {
   evidenceFiles(root: string | undefined, evidenceRoot: string): Promise<() => string[]>;
   /** The workspace's post-mortems (workspace symbols, go to definition); `open` gives an open document's text. */
   workspacePostmortems(root: string, files: readonly string[], open: (file: string) => string | undefined, templates: readonly Template[]): Promise<IndexedPostmortem[]>;
-  /** After the diagnostics of a document of `length` characters (desktop: a full GC now and then, gc.ts). */
-  afterDiagnostics(length: number): void;
+  /** After diagnostics are published or a request is answered (desktop: a full GC once much garbage piled up, gc.ts). */
+  afterWork(): void;
 }

@@ -341,7 +341,7 @@ export function browserHost(connection: Pick<Connection, 'sendRequest'>, log: (m
       return out;
     },
 
-    afterDiagnostics() {
+    afterWork() {
       // The browser collects garbage by itself; there is no `gc` to call (server/src/gc.ts is desktop-only).
     },
   };

@@ -28,7 +28,7 @@ async function publish(server: ServerContext, session: DocumentSession, version:
   }
   if (stale()) return;
   await server.connection.sendDiagnostics({ uri, version, diagnostics });
-  server.host.afterDiagnostics(doc.getText().length);
+  server.host.afterWork();
 }
 
 /** Validates `doc`'s version after `validation.delayMs`; a newer version (or a close) cancels older pending work. */

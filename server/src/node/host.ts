@@ -5,7 +5,7 @@
 import * as nodeFs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { COLLECT_AFTER_CHARS, collectSoon } from '../gc';
+import { collectSoon } from '../gc';
 import type { ServerHost } from '../host';
 import { describe } from '../handlers/guard';
 import { listEvidenceFiles } from './evidence';
@@ -75,8 +75,6 @@ export function nodeHost(): ServerHost {
     },
     evidenceFiles: async (root, evidenceRoot) => () => listEvidenceFiles(root, evidenceRoot),
     workspacePostmortems: async (root, files, open, templates) => index.postmortems(root, files, open, templates),
-    afterDiagnostics: (length) => {
-      if (length >= COLLECT_AFTER_CHARS) collectSoon();
-    },
+    afterWork: collectSoon,
   };
 }
