@@ -83,3 +83,18 @@ test('a plain time of day (read without regular expressions) reads as the genera
   assert.deepEqual(readTimestamp('7:05', true, true), { kind: 'time-only', secondsOfDay: 25500, hasSeconds: false });
   assert.equal(readTimestamp('24:00', true, true).kind, 'unreadable');
 });
+
+test('isoDay and clockTime write what luxon toFormat writes', async () => {
+  const fc = (await import('fast-check')).default;
+  const { DateTime } = await import('luxon');
+  const { clockTime, isoDay } = await import('../../server/src/core/values');
+  fc.assert(
+    fc.property(fc.integer({ min: -62_000_000_000_000, max: 253_402_300_799_000 }), fc.constantFrom('utc', 'Europe/Berlin', 'America/Los_Angeles'), (ms, zone) => {
+      const dt = DateTime.fromMillis(ms, { zone });
+      assert.equal(isoDay(dt), dt.toFormat('yyyy-MM-dd'));
+      assert.equal(clockTime(dt, false), dt.toFormat('HH:mm'));
+      assert.equal(clockTime(dt, true), dt.toFormat('HH:mm:ss'));
+    }),
+    { numRuns: 2000 },
+  );
+});

@@ -215,11 +215,27 @@ function nonUtcByName(local: DateTime, zoneRaw: string, hasSeconds: boolean, for
   return { kind: 'non-utc', utc: inZone.toUTC(), hasSeconds, zoneText: zone, form };
 }
 
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/**
+ * `dt.toFormat('yyyy-MM-dd')`, without luxon's locale machinery: its first use sets up Intl (~8 ms
+ * on the first document a server opens) and every call costs microseconds, once per timeline row.
+ */
+export function isoDay(dt: DateTime): string {
+  const y = dt.year;
+  return y >= 0 && y <= 9999 ? `${pad(y, 4)}-${pad(dt.month)}-${pad(dt.day)}` : dt.toFormat('yyyy-MM-dd');
+}
+
+/** `dt.toFormat('HH:mm:ss')` (`withSeconds`) or `dt.toFormat('HH:mm')`, the same way. */
+export function clockTime(dt: DateTime, withSeconds: boolean): string {
+  return withSeconds ? `${pad(dt.hour)}:${pad(dt.minute)}:${pad(dt.second)}` : `${pad(dt.hour)}:${pad(dt.minute)}`;
+}
+
 /** Writes a UTC instant in one of the accepted spellings. */
 export function formatUtc(dt: DateTime, form: TimestampForm, withSeconds: boolean): string {
   const u = dt.toUTC();
-  const time = u.toFormat(withSeconds ? 'HH:mm:ss' : 'HH:mm');
-  const date = u.toFormat('yyyy-MM-dd');
+  const time = clockTime(u, withSeconds);
+  const date = isoDay(u);
   switch (form) {
     case 'iso-z': return `${date}T${time}Z`;
     case 'iso-offset': return `${date}T${time}+00:00`;
@@ -267,8 +283,8 @@ export function parseTimelineTime(cell: string, opts: { utcColumn: boolean }): T
   const r = readTimestamp(cell, opts.utcColumn, true);
   if (r.kind === 'utc' && r.utc && r.form) {
     if (formatUtc(r.utc, r.form, r.hasSeconds === true) !== cell) return undefined;
-    const time = r.utc.toFormat(r.hasSeconds ? 'HH:mm:ss' : 'HH:mm');
-    return { kind: 'full', date: r.utc.toFormat('yyyy-MM-dd'), time, spelling: r.form, epochMs: r.utc.toMillis() };
+    const time = clockTime(r.utc, r.hasSeconds === true);
+    return { kind: 'full', date: isoDay(r.utc), time, spelling: r.form, epochMs: r.utc.toMillis() };
   }
   if (r.kind === 'time-only' && r.secondsOfDay !== undefined) {
     const sod = r.secondsOfDay;
@@ -298,7 +314,7 @@ function monthIndex(name: string): number | undefined {
 
 function isoDate(y: number, m: number, d: number): string | undefined {
   const dt = DateTime.fromObject({ year: y, month: m, day: d }, { zone: 'utc' });
-  return dt.isValid ? dt.toFormat('yyyy-MM-dd') : undefined;
+  return dt.isValid ? isoDay(dt) : undefined;
 }
 
 export interface ReadDate {

@@ -1,5 +1,5 @@
 import { type DateTime } from 'luxon';
-import { formatUtc, readTimestamp } from '../values';
+import { clockTime, formatUtc, isoDay, readTimestamp } from '../values';
 import { replaceFix, type Rule, type RuleContext } from './rule';
 import { timelineFacts } from './shared';
 import type { Val } from '../model';
@@ -17,12 +17,12 @@ export function utcReplacement(ctx: RuleContext, path: string, val: Val): string
       // A time-only cell: its date is that of the row above.
       const prevDay = dayAbove[i];
       if (!prevDay) return undefined;
-      const withDate = `${prevDay.toFormat('yyyy-MM-dd')} ${val.text}`;
+      const withDate = `${isoDay(prevDay)} ${val.text}`;
       const again = readTimestamp(withDate, true);
       if (again.kind !== 'non-utc' || !again.utc) return undefined;
       utc = again.utc;
-      const sameDay = utc.toFormat('yyyy-MM-dd') === prevDay.toFormat('yyyy-MM-dd');
-      if (sameDay) return utc.toFormat(me.read.hasSeconds ? 'HH:mm:ss' : 'HH:mm');
+      const sameDay = isoDay(utc) === isoDay(prevDay);
+      if (sameDay) return clockTime(utc, !!me.read.hasSeconds);
       return formatUtc(utc, form, !!me.read.hasSeconds);
     }
     if (!utc) return undefined;

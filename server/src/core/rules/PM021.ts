@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { isPlaceholder, readDate } from '../values';
+import { isoDay, isPlaceholder, readDate } from '../values';
 import type { Rule } from './rule';
 
 export const PM021: Rule = {
@@ -18,7 +18,7 @@ export const PM021: Rule = {
       if (status !== 'OPEN' && status !== 'IN PROGRESS') continue;
       const d = readDate(a.targetDate.text);
       if (d.kind !== 'date' || !d.date || d.date >= today) continue;
-      ctx.report(a.targetDate, `Action ${a.number.text || ''} is overdue: target date ${a.targetDate.text} is before today (${today.toFormat('yyyy-MM-dd')} UTC)`.replace('Action  is', 'Action is'));
+      ctx.report(a.targetDate, `Action ${a.number.text || ''} is overdue: target date ${a.targetDate.text} is before today (${isoDay(today)} UTC)`.replace('Action  is', 'Action is'));
     }
   },
 };
