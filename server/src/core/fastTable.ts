@@ -40,45 +40,65 @@ const point = (line: number, lineStart: number, offset: number): Point => ({ lin
 
 
 /**
+ * The cells of the last `cellSpans` call: cell k runs from SPANS[2k] to SPANS[2k + 1]. Reused from
+ * row to row (as is PIPES): arrays per row were a tenth of what opening a long table allocated.
+ */
+const SPANS: number[] = [];
+const PIPES: number[] = [];
+
+/**
  * The pipes of a row, the start of each cell and its end, as GFM cuts them: a cell runs from its
  * opening pipe (or the line's start) to just before the next pipe; the last cell takes a closing
- * pipe and the blanks after it with it (the row ends where its line does).
+ * pipe and the blanks after it with it (the row ends where its line does). Returns the number of
+ * cells (in SPANS), 0 for a blank line.
  */
-function cellSpans(text: string, start: number, end: number): { rowEnd: number; cells: [number, number][] } | undefined {
+function cellSpans(text: string, start: number, end: number): number {
   let rowEnd = end;
   while (rowEnd > start && isBlank(text.charCodeAt(rowEnd - 1))) rowEnd--;
-  if (rowEnd === start) return undefined;
-  const pipes: number[] = [];
-  for (let k = start; k < rowEnd; k++) if (text.charCodeAt(k) === 0x7c) pipes.push(k);
-  const cells: [number, number][] = [];
-  const leading = pipes[0] === start;
-  const trailing = pipes.length > 0 && pipes[pipes.length - 1] === rowEnd - 1;
+  if (rowEnd === start) return 0;
+  let pipes = 0;
+  for (let k = start; k < rowEnd; k++) if (text.charCodeAt(k) === 0x7c) PIPES[pipes++] = k;
+  let n = 0;
+  const cell = (from: number, to: number) => {
+    SPANS[2 * n] = from;
+    SPANS[2 * n + 1] = to;
+    n++;
+  };
+  const leading = pipes > 0 && PIPES[0] === start;
+  const trailing = pipes > 0 && PIPES[pipes - 1] === rowEnd - 1;
+  if (leading && pipes === 1) {
+    cell(start, end);
+    return n;
+  }
   let from = start;
-  let p = leading ? 1 : 0;
-  if (leading && pipes.length === 1) return { rowEnd: end, cells: [[start, end]] };
-  for (; p < pipes.length; p++) {
-    const at = pipes[p]!;
-    if (trailing && p === pipes.length - 1) {
-      cells.push([from, rowEnd]);
+  for (let p = leading ? 1 : 0; p < pipes; p++) {
+    const at = PIPES[p]!;
+    if (trailing && p === pipes - 1) {
+      cell(from, rowEnd);
       from = rowEnd;
       break;
     }
-    cells.push([from, at]);
+    cell(from, at);
     from = at;
   }
-  if (from < rowEnd) cells.push([from, rowEnd]);
-  cells[cells.length - 1]![1] = end;
-  return { rowEnd: end, cells };
+  if (from < rowEnd) cell(from, rowEnd);
+  SPANS[2 * n - 1] = end;
+  return n;
 }
 
-/** The trimmed content of a cell span (without its pipes). */
-function content(text: string, s: number, e: number): [number, number] {
+/** The trimmed content of a cell span (without its pipes): its start. */
+function contentStart(text: string, s: number, e: number): number {
   if (text.charCodeAt(s) === 0x7c) s++;
-  while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
-  if (e > s && text.charCodeAt(e - 1) === 0x7c) e--;
   while (s < e && isBlank(text.charCodeAt(s))) s++;
-  while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
-  return [s, e];
+  return s;
+}
+
+/** The trimmed content of a cell span (without its pipes): its end (`cs`: its start). */
+function contentEnd(text: string, cs: number, e: number): number {
+  while (e > cs && isBlank(text.charCodeAt(e - 1))) e--;
+  if (e > cs && text.charCodeAt(e - 1) === 0x7c) e--;
+  while (e > cs && isBlank(text.charCodeAt(e - 1))) e--;
+  return e;
 }
 
 interface Line {
@@ -115,11 +135,11 @@ export function fastTable(text: string): RootContent[] | undefined {
   // Without a pipe, `-` under the header is a setext heading's underline.
   if (!text.slice(d.start, d.end).includes('|')) return undefined;
   const ds = cellSpans(text, d.start, d.end);
-  if (!ds) return undefined;
+  if (ds === 0) return undefined;
   const align: AlignType[] = [];
-  for (const [s, e] of ds.cells) {
-    const [cs, ce] = content(text, s, e);
-    const cell = text.slice(cs, ce);
+  for (let i = 0; i < ds; i++) {
+    const cs = contentStart(text, SPANS[2 * i]!, SPANS[2 * i + 1]!);
+    const cell = text.slice(cs, contentEnd(text, cs, SPANS[2 * i + 1]!));
     if (!DELIMITER_CELL.test(cell)) return undefined;
     const left = cell.startsWith(':');
     const right = cell.length > 1 && cell.endsWith(':');
@@ -151,14 +171,17 @@ interface Marked {
 }
 
 function row(text: string, l: Line, lineNo: number, marked: Marked[]): TableRow | undefined {
-  const spans = cellSpans(text, l.start, l.end);
-  if (!spans) return undefined;
+  const n = cellSpans(text, l.start, l.end);
+  if (n === 0) return undefined;
+  const rowEnd = SPANS[2 * n - 1]!;
   // Arrays of their exact length: a cached table is most of a long document's tree, and an array
   // grown by push keeps room for 17 elements (a 5 MB timeline's cells: ~15 MB of it).
-  const cells: TableCell[] = new Array(spans.cells.length);
-  for (let i = 0; i < spans.cells.length; i++) {
-    const [s, e] = spans.cells[i]!;
-    const [cs, ce] = content(text, s, e);
+  const cells: TableCell[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const s = SPANS[2 * i]!;
+    const e = SPANS[2 * i + 1]!;
+    const cs = contentStart(text, s, e);
+    const ce = contentEnd(text, cs, e);
     const value = text.slice(cs, ce);
     if (REFUSED.test(value)) return undefined;
     const plain = !NOT_PLAIN.test(value);
@@ -171,7 +194,7 @@ function row(text: string, l: Line, lineNo: number, marked: Marked[]): TableRow 
   return {
     type: 'tableRow',
     children: cells,
-    position: { start: point(lineNo, l.start, l.start), end: point(lineNo, l.start, spans.rowEnd) },
+    position: { start: point(lineNo, l.start, l.start), end: point(lineNo, l.start, rowEnd) },
   };
 }
 

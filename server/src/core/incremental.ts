@@ -422,7 +422,7 @@ type AnyNode = { position?: { start: { offset?: number }; end: { offset?: number
 /** Moves the nodes' positions by `delta`; with `collect`, pushes their points onto it (and returns it). */
 function shift(node: AnyNode | AnyNode[], delta: number, collect?: Point[]): Point[] | undefined {
   if (delta === 0 && !collect) return undefined;
-  const stack: AnyNode[] = Array.isArray(node) ? [...node] : [node];
+  const stack: AnyNode[] = Array.isArray(node) ? node.slice() : [node];
   while (stack.length) {
     const n = stack.pop()!;
     if (n.position) {
@@ -430,7 +430,8 @@ function shift(node: AnyNode | AnyNode[], delta: number, collect?: Point[]): Poi
       if (n.position.end.offset !== undefined) n.position.end.offset += delta;
       collect?.push(n.position.start, n.position.end);
     }
-    if (n.children) for (const c of n.children) stack.push(c);
+    const cs = n.children;
+    if (cs) for (let k = 0; k < cs.length; k++) stack.push(cs[k]!);
   }
   return collect;
 }
@@ -448,7 +449,7 @@ function exactArrays<T extends AnyNode>(root: T): T {
     const n = stack.pop()!;
     if (!n.children) continue;
     n.children = n.children.slice();
-    for (const c of n.children) if (c.children) stack.push(c);
+    for (let k = 0; k < n.children.length; k++) if (n.children[k]!.children) stack.push(n.children[k]!);
   }
   return root;
 }

@@ -341,7 +341,19 @@ const NO_EXTRAS: ExtraNode[] = [];
 
 function collectExtras(n: RootContent, out: ExtraNode[]): void {
   if (n.type === 'code' || n.type === 'inlineCode' || n.type === 'html') out.push(n as ExtraNode);
-  if ('children' in n) for (const c of (n as Parent).children) collectExtras(c as RootContent, out);
+  if (!('children' in n)) return;
+  // (Index loops: a for-of allocates an iterator until the code is optimized, and an open walks each table row once.)
+  const cs = (n as Parent).children;
+  for (let k = 0; k < cs.length; k++) collectExtras(cs[k] as RootContent, out);
+}
+
+function plainRow(row: MdRow): boolean {
+  const cells = row.children;
+  for (let k = 0; k < cells.length; k++) {
+    const cs = cells[k]!.children;
+    for (let j = 0; j < cs.length; j++) if (cs[j]!.type !== 'text') return false;
+  }
+  return true;
 }
 
 function extrasOf(n: RootContent): ExtraNode[] {
@@ -350,7 +362,13 @@ function extrasOf(n: RootContent): ExtraNode[] {
     r = [];
     if (n.type === 'table') {
       // A split table's node is assembled per parse; its rows are the cached ones.
-      for (const row of n.children) for (const x of extrasOf(row as unknown as RootContent)) r.push(x);
+      const rows = n.children;
+      for (let k = 0; k < rows.length; k++) {
+        // A row of plain text cells (nearly every timeline row) has none, and needs no memo entry.
+        if (plainRow(rows[k]!)) continue;
+        const xs = extrasOf(rows[k] as unknown as RootContent);
+        for (let j = 0; j < xs.length; j++) r.push(xs[j]!);
+      }
     } else {
       collectExtras(n, r);
     }
@@ -364,7 +382,7 @@ function extraNodes(root: Root): ExtraNode[] {
   const out: ExtraNode[] = [];
   for (const n of root.children) {
     const xs = extrasOf(n);
-    for (const x of xs) out.push(x);
+    for (let j = 0; j < xs.length; j++) out.push(xs[j]!);
   }
   return out;
 }
