@@ -43,3 +43,41 @@ test('isPlaceholder: template text is a placeholder, values are not', () => {
   }
   for (const v of ['INC-1', 'Fix the relay', '2026-01-01', 'a_b']) assert.equal(isPlaceholder(v), false, v);
 });
+
+test('firstHeading reads the lines of its first 20,000 characters as split(/\\r\\n|\\n|\\r/) cuts them', async () => {
+  const fc = (await import('fast-check')).default;
+  const { HEADING_SCAN_CHARS } = await import('../../server/src/core/detect');
+  // The straightforward reading (the whole prefix split at once), as the reference.
+  const reference = (text: string): string | undefined => {
+    const lines = text.slice(0, HEADING_SCAN_CHARS).split(/\r\n|\n|\r/);
+    let fence: string | undefined;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!.replace(/^\uFEFF/, '');
+      const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+      if (fence) {
+        if (f && f[1]![0] === fence[0] && f[1]!.length >= fence.length && line.trim() === f[1]) fence = undefined;
+        continue;
+      }
+      if (f) {
+        fence = f[1]!;
+        continue;
+      }
+      const atx = /^ {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(line);
+      if (atx) return (atx[1] ?? '').trim();
+      const next = lines[i + 1];
+      if (line.trim() !== '' && next !== undefined && /^ {0,3}(=+|-+)[ \t]*$/.test(next) && !/^ {0,3}([-*+]|\d+[.)])\s/.test(line)) return line.trim();
+    }
+    return undefined;
+  };
+  const piece = fc.constantFrom('# Incident Post-Mortem', 'Title', '===', '---', '- item', '```', '~~~', '    code', '\uFEFF# T', '', ' ', '## x ##', 'text');
+  const eol = fc.constantFrom('\n', '\r\n', '\r');
+  const doc = fc.array(fc.tuple(piece, eol), { maxLength: 12 }).map((ls) => ls.map(([l, e]) => l + e).join(''));
+  fc.assert(
+    fc.property(doc, fc.boolean(), fc.nat({ max: 40 }), (text, padded, cut) => {
+      // Padded: the same lines pushed to the scan's end, so the cut falls inside them (and inside a `\r\n`).
+      const t = padded ? 'x'.repeat(HEADING_SCAN_CHARS - cut) + '\n' + text : text;
+      assert.equal(firstHeading(t), reference(t), JSON.stringify(t.slice(-80)));
+    }),
+    { numRuns: 3000 },
+  );
+});

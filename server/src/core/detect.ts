@@ -14,10 +14,27 @@ export const HEADING_SCAN_CHARS = 20_000;
 
 /** The text of the document's first ATX or setext heading, outside code fences. */
 export function firstHeading(text: string): string | undefined {
-  const lines = text.slice(0, HEADING_SCAN_CHARS).split(/\r\n|\n|\r/);
+  // The lines of the first HEADING_SCAN_CHARS characters (as `split(/\r\n|\n|\r/)` cuts them),
+  // read one at a time: the heading is nearly always on the first line, and the whole prefix
+  // split into strings on every analysis cost more than the rest of this scan.
+  const limit = Math.min(text.length, HEADING_SCAN_CHARS);
+  let pos = 0;
+  const nextLine = (): string | undefined => {
+    if (pos < 0) return undefined;
+    let k = pos;
+    while (k < limit) {
+      const c = text.charCodeAt(k);
+      if (c === 0x0a || c === 0x0d) break;
+      k++;
+    }
+    const line = text.slice(pos, k);
+    if (k >= limit) pos = -1;
+    else pos = k + (text.charCodeAt(k) === 0x0d && k + 1 < limit && text.charCodeAt(k + 1) === 0x0a ? 2 : 1);
+    return line;
+  };
   let fence: string | undefined;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.replace(/^\uFEFF/, '');
+  for (let raw = nextLine(), next = nextLine(); raw !== undefined; raw = next, next = nextLine()) {
+    const line = raw.replace(/^\uFEFF/, '');
     const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
     if (fence) {
       if (f && f[1]![0] === fence[0] && f[1]!.length >= fence.length && line.trim() === f[1]) fence = undefined;
@@ -29,7 +46,6 @@ export function firstHeading(text: string): string | undefined {
     }
     const atx = /^ {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(line);
     if (atx) return (atx[1] ?? '').trim();
-    const next = lines[i + 1];
     if (line.trim() !== '' && next !== undefined && /^ {0,3}(=+|-+)[ \t]*$/.test(next) && !/^ {0,3}([-*+]|\d+[.)])\s/.test(line)) {
       return line.trim();
     }
