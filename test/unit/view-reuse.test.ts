@@ -29,3 +29,23 @@ test('a view after other views equals the view built fresh (timeline rows reused
     for (const i of order) assert.equal(JSON.stringify(json(variants[i]!)), fresh[i], `variant ${i}`);
   }
 });
+
+test('pointers.at(offset) is the first pointer holding the offset, in iteration order (hover bisects the timeline)', async () => {
+  const { generate } = await import('../../bench/generate');
+  const texts = [
+    read(path.join(EXAMPLES, 'post-mortems', 'INC-2026-0042-final.md')),
+    // A ragged row (a missing cell reads as an empty value at the row's end) and a long timeline.
+    read(path.join(EXAMPLES, 'post-mortems', 'INC-2026-0042-final.md')).replace('| 17:16 | Incident resolved | Priya Raman |', '| 17:16 | Incident resolved |'),
+    generate(60_000),
+  ];
+  for (const text of texts) {
+    const { pointers } = buildView(buildModel(text));
+    const all = [...pointers];
+    const first = (offset: number) => all.find(([, p]) => offset >= p.val.start && offset <= p.val.end);
+    // Every value's edges and middle, and every 7th offset of the document.
+    const offsets = new Set<number>();
+    for (const [, p] of all) for (const o of [p.val.start - 1, p.val.start, (p.val.start + p.val.end) >> 1, p.val.end, p.val.end + 1]) offsets.add(o);
+    for (let o = 0; o <= text.length; o += 7) offsets.add(o);
+    for (const o of offsets) assert.deepEqual(pointers.at(o), first(o), `offset ${o}`);
+  }
+});

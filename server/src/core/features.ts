@@ -12,7 +12,8 @@ const within = (s: Span, offset: number) => offset >= s.start && offset <= s.end
 
 /** The JSON pointer of the value (or its label) under the cursor. */
 function pathAt(a: Analysis, offset: number): { path: string; span: Span } | undefined {
-  for (const [path, p] of a.view.pointers) if (within(p.val, offset)) return { path, span: p.val };
+  const hit = a.view.pointers.at(offset);
+  if (hit) return { path: hit[0], span: hit[1].val };
   const m = a.model;
   for (const k of HEADER_KEYS) {
     const f = m.header[k];

@@ -28,6 +28,8 @@ export interface Pointer {
 /** JSON pointer → source, in document order (what `Map` offers, read-only). */
 export interface PointerIndex extends Iterable<[string, Pointer]> {
   get(path: string): Pointer | undefined;
+  /** The first pointer, in iteration order, whose value holds `offset` (its end included). */
+  at(offset: number): [string, Pointer] | undefined;
 }
 
 export interface JsonView {
@@ -64,6 +66,29 @@ class Pointers implements PointerIndex {
       return i < this.timeline!.length && spec ? this.timelinePointer(i, spec) : undefined;
     }
     return this.before.get(path) ?? this.after.get(path);
+  }
+
+  at(offset: number): [string, Pointer] | undefined {
+    const holds = (p: Pointer) => offset >= p.val.start && offset <= p.val.end;
+    for (const e of this.before) if (holds(e[1])) return e;
+    // Timeline rows are in document order and apart: the one row that may hold it, by bisection
+    // (a hover in a long timeline made a pointer and its name for every cell above it).
+    const rows = this.timeline ?? [];
+    let lo = 0;
+    let hi = rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (rows[mid]!.row.end < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < rows.length && rows[lo]!.row.start <= offset) {
+      for (const spec of this.timelineColumns) {
+        const p = this.timelinePointer(lo, spec);
+        if (holds(p)) return [`/timeline/${lo}/${spec.key}`, p];
+      }
+    }
+    for (const e of this.after) if (holds(e[1])) return e;
+    return undefined;
   }
 
   *[Symbol.iterator](): Iterator<[string, Pointer]> {
