@@ -46,28 +46,12 @@ test('isPlaceholder: template text is a placeholder, values are not', () => {
 
 test('firstHeading reads the lines of its first 20,000 characters as split(/\\r\\n|\\n|\\r/) cuts them', async () => {
   const fc = (await import('fast-check')).default;
-  const { HEADING_SCAN_CHARS } = await import('../../server/src/core/detect');
+  const { HEADING_SCAN_CHARS, headingOfLines } = await import('../../server/src/core/detect');
   // The straightforward reading (the whole prefix split at once), as the reference.
   const reference = (text: string): string | undefined => {
     const lines = text.slice(0, HEADING_SCAN_CHARS).split(/\r\n|\n|\r/);
-    let fence: string | undefined;
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i]!.replace(/^\uFEFF/, '');
-      const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-      if (fence) {
-        if (f && f[1]![0] === fence[0] && f[1]!.length >= fence.length && line.trim() === f[1]) fence = undefined;
-        continue;
-      }
-      if (f) {
-        fence = f[1]!;
-        continue;
-      }
-      const atx = /^ {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(line);
-      if (atx) return (atx[1] ?? '').trim();
-      const next = lines[i + 1];
-      if (line.trim() !== '' && next !== undefined && /^ {0,3}(=+|-+)[ \t]*$/.test(next) && !/^ {0,3}([-*+]|\d+[.)])\s/.test(line)) return line.trim();
-    }
-    return undefined;
+    let i = 0;
+    return headingOfLines(() => lines[i++]);
   };
   const piece = fc.constantFrom('# Incident Post-Mortem', 'Title', '===', '---', '- item', '```', '~~~', '    code', '\uFEFF# T', '', ' ', '## x ##', 'text');
   const eol = fc.constantFrom('\n', '\r\n', '\r');

@@ -19,7 +19,7 @@ export function firstHeading(text: string): string | undefined {
   // split into strings on every analysis cost more than the rest of this scan.
   const limit = Math.min(text.length, HEADING_SCAN_CHARS);
   let pos = 0;
-  const nextLine = (): string | undefined => {
+  return headingOfLines(() => {
     if (pos < 0) return undefined;
     let k = pos;
     while (k < limit) {
@@ -31,7 +31,11 @@ export function firstHeading(text: string): string | undefined {
     if (k >= limit) pos = -1;
     else pos = k + (text.charCodeAt(k) === 0x0d && k + 1 < limit && text.charCodeAt(k + 1) === 0x0a ? 2 : 1);
     return line;
-  };
+  });
+}
+
+/** The first ATX or setext heading's text among the lines `nextLine` gives (undefined: no more), outside code fences. */
+export function headingOfLines(nextLine: () => string | undefined): string | undefined {
   let fence: string | undefined;
   for (let raw = nextLine(), next = nextLine(); raw !== undefined; raw = next, next = nextLine()) {
     const line = raw.replace(/^\uFEFF/, '');
