@@ -49,3 +49,15 @@ test('pointers.at(offset) is the first pointer holding the offset, in iteration 
     for (const o of offsets) assert.deepEqual(pointers.at(o), first(o), `offset ${o}`);
   }
 });
+
+test('a long prose section reads the same whatever was joined before (proseText memoizes long joins by content)', async () => {
+  const { proseText } = await import('../../server/src/core/view');
+  const para = (k: number, x = '') => `Paragraph ${k}${x}: ${'the relay retried on every heartbeat of the upstream pool. '.repeat(30)}`;
+  const prose = (paras: string[]) => ({ start: 0, end: 0, bodyStart: 0, body: '', blocks: paras.map((text) => ({ type: 'paragraph', start: 0, end: 0, text: `  ${text}\n` })) });
+  const expected = (paras: string[]) => paras.map((p) => p.trim()).join('\n\n').trim() || null;
+  const a = Array.from({ length: 60 }, (_, k) => para(k));
+  const b = a.map((p, k) => (k === 30 ? p.replace('relay', 'reLay') : p)); // same length, one letter differs
+  const c = a.filter((_, k) => k !== 10);
+  const d = [...a.slice(0, 59), a[59]!.slice(0, -2) + '\n\n' + 'x']; // the same text cut into other parts
+  for (const paras of [a, b, a, c, b, d, a]) assert.equal(proseText(prose(paras) as never), expected(paras));
+});
