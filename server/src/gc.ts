@@ -1,12 +1,11 @@
 /**
  * After diagnostics are published or a request is answered: a full garbage collection when the
  * heap holds much more than was alive after the last one. V8 otherwise lets it grow to about twice
- * what is alive, since every edit of a huge text
- * leaves its old string, parse and analysis behind (a 5 MB document: ~24 MB an edit), and so does
- * a request over all of it (whole-document inlay hints: tens of MB). Rare by design (one collection
- * per 32 MB of garbage: every second edit of a 5 MB document, ~70 ms; far less often for ordinary
- * ones, whose edits leave well under 1 MB), run once the event loop is free. Without `gc` (flags
- * refused), nothing happens.
+ * what is alive, since every edit of a huge text leaves its old string, parse and analysis behind
+ * (a 5 MB document: ~25 MB an edit), and so does a request over all of it (whole-document inlay
+ * hints: tens of MB). One collection per 24 MB of garbage: about every edit of a 5 MB document
+ * (~70 ms), every five or six of a 1 MB one (~20 ms), rarely for ordinary ones; run once the event
+ * loop is free. Without `gc` (flags refused), nothing happens.
  */
 import { getHeapStatistics, setFlagsFromString as setV8Flags } from 'node:v8';
 import { runInNewContext } from 'node:vm';

@@ -52,7 +52,7 @@ test('pointers.at(offset) is the first pointer holding the offset, in iteration 
 
 test('a long prose section reads the same whatever was joined before (proseText memoizes long joins by content)', async () => {
   const { proseText } = await import('../../server/src/core/view');
-  const para = (k: number, x = '') => `Paragraph ${k}${x}: ${'the relay retried on every heartbeat of the upstream pool. '.repeat(30)}`;
+  const para = (k: number) => `Paragraph ${k}: ${'the relay retried on every heartbeat of the upstream pool. '.repeat(30)}`;
   const prose = (paras: string[]) => ({ start: 0, end: 0, bodyStart: 0, body: '', blocks: paras.map((text) => ({ type: 'paragraph', start: 0, end: 0, text: `  ${text}\n` })) });
   const expected = (paras: string[]) => paras.map((p) => p.trim()).join('\n\n').trim() || null;
   const a = Array.from({ length: 60 }, (_, k) => para(k));

@@ -58,32 +58,34 @@ function cellSpans(text: string, start: number, end: number): number {
   if (rowEnd === start) return 0;
   let pipes = 0;
   for (let k = start; k < rowEnd; k++) if (text.charCodeAt(k) === 0x7c) PIPES[pipes++] = k;
-  let n = 0;
-  const cell = (from: number, to: number) => {
-    SPANS[2 * n] = from;
-    SPANS[2 * n + 1] = to;
-    n++;
-  };
+  /** Entries written to SPANS (two per cell). */
+  let k = 0;
   const leading = pipes > 0 && PIPES[0] === start;
   const trailing = pipes > 0 && PIPES[pipes - 1] === rowEnd - 1;
   if (leading && pipes === 1) {
-    cell(start, end);
-    return n;
+    SPANS[0] = start;
+    SPANS[1] = end;
+    return 1;
   }
   let from = start;
   for (let p = leading ? 1 : 0; p < pipes; p++) {
     const at = PIPES[p]!;
     if (trailing && p === pipes - 1) {
-      cell(from, rowEnd);
+      SPANS[k++] = from;
+      SPANS[k++] = rowEnd;
       from = rowEnd;
       break;
     }
-    cell(from, at);
+    SPANS[k++] = from;
+    SPANS[k++] = at;
     from = at;
   }
-  if (from < rowEnd) cell(from, rowEnd);
-  SPANS[2 * n - 1] = end;
-  return n;
+  if (from < rowEnd) {
+    SPANS[k++] = from;
+    SPANS[k++] = rowEnd;
+  }
+  SPANS[k - 1] = end;
+  return k / 2;
 }
 
 /** The trimmed content of a cell span (without its pipes): its start. */

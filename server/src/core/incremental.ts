@@ -53,20 +53,17 @@ class Lines {
   private starts: Uint32Array;
   /** Offset of each line's break (or the text's end). */
   private ends: Uint32Array;
-  /** Offset after each line's break. */
-  private nexts: Uint32Array;
   length = 0;
 
   constructor(private readonly src: string) {
     const guess = 16 + (src.length >>> 6);
     this.starts = new Uint32Array(guess);
     this.ends = new Uint32Array(guess);
-    this.nexts = new Uint32Array(guess);
-    forEachLine(src, (start, end, next) => this.add(start, end, next));
-    if (this.length === 0) this.add(0, 0, 0);
+    forEachLine(src, (start, end) => this.add(start, end));
+    if (this.length === 0) this.add(0, 0);
   }
 
-  private add(start: number, end: number, next: number): void {
+  private add(start: number, end: number): void {
     if (this.length === this.starts.length) {
       const grow = (a: Uint32Array) => {
         const b = new Uint32Array(a.length * 2);
@@ -75,19 +72,18 @@ class Lines {
       };
       this.starts = grow(this.starts);
       this.ends = grow(this.ends);
-      this.nexts = grow(this.nexts);
     }
     this.starts[this.length] = start;
     this.ends[this.length] = end;
-    this.nexts[this.length] = next;
     this.length++;
   }
 
   start(i: number): number {
     return this.starts[i]!;
   }
+  /** Offset after the line's break: the next line's start (the text's end for the last line). */
   next(i: number): number {
-    return this.nexts[i]!;
+    return i + 1 < this.length ? this.starts[i + 1]! : this.src.length;
   }
   text(i: number): string {
     return this.src.slice(this.starts[i]!, this.ends[i]!);

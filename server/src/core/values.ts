@@ -234,8 +234,11 @@ export function clockTime(dt: DateTime, withSeconds: boolean): string {
 /** Writes a UTC instant in one of the accepted spellings. */
 export function formatUtc(dt: DateTime, form: TimestampForm, withSeconds: boolean): string {
   const u = dt.toUTC();
-  const time = clockTime(u, withSeconds);
-  const date = isoDay(u);
+  return spellUtc(isoDay(u), clockTime(u, withSeconds), form);
+}
+
+/** A UTC day (`yyyy-MM-dd`) and time of day (`HH:mm[:ss]`) in one of the accepted spellings. */
+function spellUtc(date: string, time: string, form: TimestampForm): string {
   switch (form) {
     case 'iso-z': return `${date}T${time}Z`;
     case 'iso-offset': return `${date}T${time}+00:00`;
@@ -282,14 +285,14 @@ export type TimelineTime = FullTimelineTime | TimeOfDay;
 export function parseTimelineTime(cell: string, opts: { utcColumn: boolean }): TimelineTime | undefined {
   const r = readTimestamp(cell, opts.utcColumn, true);
   if (r.kind === 'utc' && r.utc && r.form) {
-    if (formatUtc(r.utc, r.form, r.hasSeconds === true) !== cell) return undefined;
+    const date = isoDay(r.utc);
     const time = clockTime(r.utc, r.hasSeconds === true);
-    return { kind: 'full', date: isoDay(r.utc), time, spelling: r.form, epochMs: r.utc.toMillis() };
+    if (spellUtc(date, time, r.form) !== cell) return undefined;
+    return { kind: 'full', date, time, spelling: r.form, epochMs: r.utc.toMillis() };
   }
   if (r.kind === 'time-only' && r.secondsOfDay !== undefined) {
     const sod = r.secondsOfDay;
-    const two = (n: number) => String(n).padStart(2, '0');
-    const time = `${two(Math.floor(sod / 3600))}:${two(Math.floor(sod / 60) % 60)}` + (r.hasSeconds ? `:${two(sod % 60)}` : '');
+    const time = `${pad(Math.floor(sod / 3600))}:${pad(Math.floor(sod / 60) % 60)}` + (r.hasSeconds ? `:${pad(sod % 60)}` : '');
     if (cell !== time && cell !== `${time} UTC` && cell !== `${time}Z`) return undefined;
     return { kind: 'time', time, ms: sod * 1000 };
   }
