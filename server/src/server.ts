@@ -31,24 +31,54 @@
  */
 import { format } from 'node:util';
 import {
+  AbstractMessageReader,
   ProposedFeatures,
-  StreamMessageReader,
   StreamMessageWriter,
   createConnection,
   type Connection,
+  type DataCallback,
+  type Disposable,
+  type Message,
+  type MessageReader,
 } from 'vscode-languageserver/node';
 import { checkWorkspaceHandlers } from './handlers/checkWorkspace';
 import { describe } from './handlers/guard';
 import { nodeHost } from './node/host';
-import { guardInput } from './node/stdioGuard';
+import { messageFramer, type ErrorReply } from './node/stdioGuard';
 import { listen } from './start';
+
+/** stdin's messages, framed and parsed by the guard (instead of vscode-jsonrpc's StreamMessageReader). */
+class GuardedReader extends AbstractMessageReader implements MessageReader {
+  constructor(
+    private readonly input: NodeJS.ReadableStream,
+    private readonly answer: (r: ErrorReply) => void,
+  ) {
+    super();
+  }
+
+  listen(callback: DataCallback): Disposable {
+    const onData = messageFramer((m) => callback(m as unknown as Message), this.answer);
+    const onError = (e: Error) => this.fireError(e);
+    const onClose = () => this.fireClose();
+    this.input.on('data', onData);
+    this.input.on('error', onError);
+    this.input.on('close', onClose);
+    return {
+      dispose: () => {
+        this.input.off('data', onData);
+        this.input.off('error', onError);
+        this.input.off('close', onClose);
+      },
+    };
+  }
+}
 
 const connection: Connection = process.argv.includes('--stdio') ? guardedStdioConnection() : createConnection(ProposedFeatures.all);
 
 /** Over stdio, malformed JSON-RPC gets an error answer and never costs the framing (node/stdioGuard.ts). */
 function guardedStdioConnection(): Connection {
   const writer = new StreamMessageWriter(process.stdout);
-  const input = guardInput(process.stdin, (r) => void writer.write(r));
+  const input = process.stdin;
   // What vscode-languageserver does itself for a plain --stdio: stdout carries the protocol, so
   // console output goes to stderr, and the end of stdin ends the server (0 after shutdown).
   for (const k of ['log', 'info', 'warn', 'error', 'debug'] as const) {
@@ -56,7 +86,7 @@ function guardedStdioConnection(): Connection {
   }
   let shutdown = false;
   input.on('end', () => process.exit(shutdown ? 0 : 1));
-  const conn = createConnection(ProposedFeatures.all, new StreamMessageReader(input), writer);
+  const conn = createConnection(ProposedFeatures.all, new GuardedReader(input, (r) => void writer.write(r)), writer);
   conn.onShutdown(() => {
     shutdown = true;
   });

@@ -8,9 +8,8 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
-import { Readable } from 'node:stream';
 import { SERVER_JS, ensureBuilt } from '../helpers/build';
-import { guardInput, type ErrorReply } from '../../server/src/node/stdioGuard';
+import { messageFramer } from '../../server/src/node/stdioGuard';
 
 const frame = (body: string) => `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
 const INIT = (id: number) => frame(JSON.stringify({ jsonrpc: '2.0', id, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } }));
@@ -103,21 +102,24 @@ describe('garbage on stdin gets an error answer, never an exit', () => {
 });
 
 describe('stdioGuard: framing', () => {
-  const run = async (chunks: Buffer[]) => {
-    const replies: ErrorReply[] = [];
-    const out: Buffer[] = [];
-    const g = guardInput(Readable.from(chunks), (r) => replies.push(r));
-    for await (const c of g) out.push(c as Buffer);
-    return { out: Buffer.concat(out).toString('utf8'), replies };
+  /** What the guard makes of `chunks`: 'error' for each answered input, the message for each delivered one, in order. */
+  const run = (chunks: Buffer[]) => {
+    const events: unknown[] = [];
+    const push = messageFramer(
+      (m) => events.push(m),
+      () => events.push('error'),
+    );
+    for (const c of chunks) push(c);
+    return events;
   };
 
-  it('good messages pass byte for byte however the input is chunked; bad ones are answered in order', async () => {
+  it('good messages are delivered parsed however the input is chunked; bad ones are answered, all in order', () => {
     const good = fc.record({ id: fc.integer(), method: fc.string(), params: fc.array(fc.string({ unit: 'binary' })) })
-      .map((m) => frame(JSON.stringify({ jsonrpc: '2.0', ...m })));
+      .map((m) => ({ jsonrpc: '2.0', ...m }));
     const bad = fc.constantFrom(frame('{'), frame('[]'), 'junk\r\n\r\n');
-    await fc.assert(
-      fc.asyncProperty(fc.array(fc.oneof(good.map((g) => ({ g })), bad.map((b) => ({ b })))), fc.array(fc.nat(), { maxLength: 20 }), async (msgs, cuts) => {
-        const bytes = Buffer.from(msgs.map((m) => ('g' in m ? m.g : m.b)).join(''), 'utf8');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(good.map((g) => ({ g })), bad.map((b) => ({ b })))), fc.array(fc.nat(), { maxLength: 20 }), (msgs, cuts) => {
+        const bytes = Buffer.from(msgs.map((m) => ('g' in m ? frame(JSON.stringify(m.g)) : m.b)).join(''), 'utf8');
         const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
         const chunks: Buffer[] = [];
         let prev = 0;
@@ -125,11 +127,24 @@ describe('stdioGuard: framing', () => {
           if (p > prev) chunks.push(bytes.subarray(prev, p));
           prev = p;
         }
-        const r = await run(chunks);
-        assert.equal(r.out, msgs.filter((m) => 'g' in m).map((m) => (m as { g: string }).g).join(''));
-        assert.equal(r.replies.length, msgs.filter((m) => 'b' in m).length);
+        assert.deepStrictEqual(run(chunks), msgs.map((m) => ('g' in m ? m.g : 'error')));
       }),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
+  });
+
+  it('a long body arriving in many chunks is delivered once, when its last byte arrives', () => {
+    const text = 'x'.repeat(300_000);
+    const bytes = Buffer.from(frame(JSON.stringify({ jsonrpc: '2.0', method: 'm', params: { text } })) + frame('{"jsonrpc":"2.0","method":"n"}'));
+    const events: unknown[] = [];
+    const push = messageFramer((m) => events.push(m), () => events.push('error'));
+    const cut = bytes.indexOf('Content-Length', 1);
+    for (let i = 0; i < cut; i += 65_536) {
+      assert.equal(events.length, 0);
+      push(bytes.subarray(i, Math.min(cut, i + 65_536)));
+    }
+    assert.deepStrictEqual(events, [{ jsonrpc: '2.0', method: 'm', params: { text } }]);
+    push(bytes.subarray(cut));
+    assert.equal(events.length, 2);
   });
 });
