@@ -28,14 +28,13 @@ async function publish(server: ServerContext, session: DocumentSession, version:
   }
   if (stale()) return;
   await server.connection.sendDiagnostics({ uri, version, diagnostics });
-  server.host.afterWork();
 }
 
 /** Validates `doc`'s version after `validation.delayMs`; a newer version (or a close) cancels older pending work. */
 export function scheduleValidation(server: ServerContext, doc: TextDocument): void {
   const session = server.sessions.get(doc.uri);
   const version = doc.version;
-  session.schedule(version, (stale) => publish(server, session, version, stale));
+  session.schedule(version, (stale) => server.publishing(() => publish(server, session, version, stale)));
 }
 
 export const validationHandlers: HandlerModule = {
