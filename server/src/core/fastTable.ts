@@ -36,7 +36,8 @@ interface Point {
   offset: number;
 }
 
-const point = (line: number, lineStart: number, offset: number): Point => ({ line, column: offset - lineStart + 1, offset });
+/** A point at `offset` of the text, on the line starting at `lineStart`; `base`: where the text starts in its document. */
+const point = (line: number, lineStart: number, offset: number, base: number): Point => ({ line, column: offset - lineStart + 1, offset: offset + base });
 
 
 /**
@@ -116,16 +117,18 @@ function lines(text: string): Line[] {
 
 /**
  * The mdast of `text` when it is exactly one GFM table of plain cells (see the module comment),
- * with positions as remark gives them for `text` on its own; undefined otherwise.
+ * with positions as remark gives them for `text` on its own, their offsets moved by `base` (where
+ * the text starts in its document: the tree is built in place, not walked again to move it);
+ * undefined otherwise.
  */
-export function fastTable(text: string): RootContent[] | undefined {
+export function fastTable(text: string, base = 0): RootContent[] | undefined {
   if (text.charCodeAt(0) !== 0x7c) return undefined;
   const ls = lines(text);
   if (ls.length < 2) return undefined;
   // Header.
   const rows: TableRow[] = [];
   const marked: Marked[] = [];
-  const head = row(text, ls[0]!, 1, marked);
+  const head = row(text, ls[0]!, 1, marked, base);
   // A header of empty cells only (`|`, `| |`) makes no table.
   if (!head || (marked.length === 0 && head.children.every((c) => c.children.length === 0))) return undefined;
   // Delimiter.
@@ -152,14 +155,14 @@ export function fastTable(text: string): RootContent[] | undefined {
   for (let i = 2; i < ls.length; i++) {
     const l = ls[i]!;
     if (text.charCodeAt(l.start) !== 0x7c) return undefined;
-    const r = row(text, l, i + 1, marked);
+    const r = row(text, l, i + 1, marked, base);
     if (!r) return undefined;
     rows.push(r);
   }
   // The table ends with its last row, or with the delimiter row when it has no body.
-  const end = rows.length > 1 ? { ...rows[rows.length - 1]!.position!.end } : point(2, d.start, d.end);
-  if (!inline(text, marked)) return undefined;
-  const table: Table = { type: 'table', align, children: rows, position: { start: { line: 1, column: 1, offset: 0 }, end } };
+  const end = rows.length > 1 ? { ...rows[rows.length - 1]!.position!.end } : point(2, d.start, d.end, base);
+  if (!inline(text, marked, base)) return undefined;
+  const table: Table = { type: 'table', align, children: rows, position: { start: { line: 1, column: 1, offset: base }, end } };
   return [table];
 }
 
@@ -172,7 +175,7 @@ interface Marked {
   lineStart: number;
 }
 
-function row(text: string, l: Line, lineNo: number, marked: Marked[]): TableRow | undefined {
+function row(text: string, l: Line, lineNo: number, marked: Marked[], base: number): TableRow | undefined {
   const n = cellSpans(text, l.start, l.end);
   if (n === 0) return undefined;
   const rowEnd = SPANS[2 * n - 1]!;
@@ -188,15 +191,15 @@ function row(text: string, l: Line, lineNo: number, marked: Marked[]): TableRow 
     if (REFUSED.test(value)) return undefined;
     const plain = !NOT_PLAIN.test(value);
     const children: PhrasingContent[] =
-      plain && cs < ce ? [{ type: 'text', value, position: { start: point(lineNo, l.start, cs), end: point(lineNo, l.start, ce) } }] : [];
-    const cell: TableCell = { type: 'tableCell', children, position: { start: point(lineNo, l.start, s), end: point(lineNo, l.start, e) } };
+      plain && cs < ce ? [{ type: 'text', value, position: { start: point(lineNo, l.start, cs, base), end: point(lineNo, l.start, ce, base) } }] : [];
+    const cell: TableCell = { type: 'tableCell', children, position: { start: point(lineNo, l.start, s, base), end: point(lineNo, l.start, e, base) } };
     if (!plain) marked.push({ cell, start: cs, end: ce, line: lineNo, lineStart: l.start });
     cells[i] = cell;
   }
   return {
     type: 'tableRow',
     children: cells,
-    position: { start: point(lineNo, l.start, l.start), end: point(lineNo, l.start, rowEnd) },
+    position: { start: point(lineNo, l.start, l.start, base), end: point(lineNo, l.start, rowEnd, base) },
   };
 }
 
@@ -207,7 +210,7 @@ type Positioned = { position?: { start: Point; end: Point }; children?: Position
  * paragraphs (blank lines between), each paragraph's children moved to its cell's line. False when
  * that parse is not exactly one paragraph per content, spanning it.
  */
-function inline(text: string, marked: Marked[]): boolean {
+function inline(text: string, marked: Marked[], base: number): boolean {
   if (marked.length === 0) return true;
   const starts: number[] = [];
   let joined = '';
@@ -227,8 +230,8 @@ function inline(text: string, marked: Marked[]): boolean {
     while (stack.length) {
       const n = stack.pop()!;
       if (n.position) {
-        n.position.start = point(m.line, m.lineStart, n.position.start.offset + delta);
-        n.position.end = point(m.line, m.lineStart, n.position.end.offset + delta);
+        n.position.start = point(m.line, m.lineStart, n.position.start.offset + delta, base);
+        n.position.end = point(m.line, m.lineStart, n.position.end.offset + delta, base);
       }
       if (n.children) stack.push(...n.children);
     }

@@ -455,8 +455,6 @@ function move(entry: CacheEntry, delta: number): void {
   if (delta === 0) return;
   if (entry.points) {
     for (const p of entry.points) if (p.offset !== undefined) p.offset += delta;
-  } else if (entry.base === 0 && entry.usedIn === -1) {
-    shift(entry.children as AnyNode[], delta); // placed after its parse
   } else {
     entry.points = shift(entry.children as AnyNode[], delta, []);
   }
@@ -470,9 +468,9 @@ interface CacheEntry {
   /** Parsed children; their offsets are absolute for a chunk starting at `base`. */
   children: RootContent[];
   /**
-   * Every position point of `children`, collected the second time the chunk moves (its first is
-   * its placement when parsed; most chunks of a first parse never move again): from then on,
-   * moving it is one loop over them instead of a walk of its tree (a 1 MB edit's parse 9 → 4 ms).
+   * Every position point of `children`, collected the first time the chunk moves (it is built at
+   * its place; most chunks of a first parse never move): from then on, moving it is one loop over
+   * them instead of a walk of its tree (a 1 MB edit's parse 9 → 4 ms).
    */
   points?: Point[];
   base: number;
@@ -502,24 +500,22 @@ export class IncrementalParser {
   lastParsed = 0;
   lastChunks = 0;
 
-  private parseChunk(prefix: string, slice: string): CacheEntry {
+  /** Parses a chunk at offset `at` of the text (after `prefix`, its table's header, when it continues a table). */
+  private parseChunk(prefix: string, slice: string, at: number): CacheEntry {
     // The nodes are cached across versions: their strings must not be views of this version's text.
     const body = ownCopy(slice);
+    // The tree's offsets: the text parsed starts `prefix` before `at`.
+    const base = at - prefix.length;
     const code = prefix ? undefined : fastCode(body);
-    const table = code ? undefined : fastTable(prefix + body) ?? (prefix ? undefined : fastDefinitions(body));
-    let children: RootContent[];
-    if (code) children = [code];
-    else if (table) {
-      shift(table as AnyNode[], -prefix.length);
-      children = table;
-    } else {
-      const root = parseMarkdown(prefix + body);
-      shift(root as AnyNode, -prefix.length);
-      children = exactArrays(root).children;
+    // (Built at its place; any other tree is moved there with one walk.)
+    let children = code ? undefined : fastTable(prefix + body, base);
+    if (!children) {
+      const fast = code ? [code] : prefix ? undefined : fastDefinitions(body);
+      children = fast ?? exactArrays(parseMarkdown(prefix + body)).children;
+      shift(children as AnyNode[], base);
     }
-    const entry: CacheEntry = { children, base: 0, usedIn: -1 };
     this.lastParsed++;
-    return entry;
+    return { children, base: at, usedIn: -1 };
   }
 
   /** Parses synchronously. */
@@ -564,7 +560,7 @@ export class IncrementalParser {
       // (`keep` too: the same chunk text twice in one document is parsed once.)
       let entry = this.cache.get(c.prefix)?.get(body) ?? keep.get(c.prefix)?.get(body);
       if (!entry) {
-        entry = this.parseChunk(c.prefix, body);
+        entry = this.parseChunk(c.prefix, body, c.start);
         yield;
       }
       let kept = keep.get(c.prefix);
