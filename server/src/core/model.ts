@@ -208,29 +208,35 @@ function trimmedVal(text: string, start: number, end: number): Val {
   return { start: s, end: e, text: text.slice(s, e) };
 }
 
-/** A cell's trimmed content; the position remark gives includes the leading pipe. */
-function cellVal(text: string, start: number, end: number, last: boolean): Val {
-  let s = start;
-  let e = end;
-  if (text[s] === '|') s++;
+/**
+ * A cell's trimmed content; the position remark gives includes the leading pipe. Memoized with the
+ * mdast row, which outlives this version: its text is no view of this version's text. A cell that
+ * is one text node spanning its content has that node's value (parsed from the chunk's own copy,
+ * see IncrementalParser) already: when equal to the content, that string is kept (no slice made).
+ */
+function cellVal(text: string, c: MdRow['children'][number], last: boolean): Val {
+  let s = startOf(c);
+  let e = endOf(c);
+  if (text.charCodeAt(s) === 0x7c) s++;
   if (last) {
     // remark's last cell runs to the end of the line: past the closing pipe, trailing blanks included.
     while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-    if (e > s && text[e - 1] === '|') {
+    if (e > s && text.charCodeAt(e - 1) === 0x7c) {
       // The closing pipe, unless escaped: an odd run of backslashes before it (`\\|` is a backslash, then the pipe).
       let b = 0;
-      while (e - 2 - b >= s && text[e - 2 - b] === '\\') b++;
+      while (e - 2 - b >= s && text.charCodeAt(e - 2 - b) === 0x5c) b++;
       if (b % 2 === 0) e--;
     }
   }
-  const v = trimmedVal(text, s, e);
-  if (v.text === '') {
-    // An empty cell: point at the blank between its pipes (or the spot, when there is none).
-    const blankStart = s;
-    const blankEnd = Math.max(s, e);
-    return { start: blankStart, end: blankEnd, text: '' };
-  }
-  return v;
+  let cs = s;
+  let ce = e;
+  while (cs < ce && isBlank(text.charCodeAt(cs))) cs++;
+  while (ce > cs && isSpace(text.charCodeAt(ce - 1))) ce--;
+  // An empty cell: point at the blank between its pipes (or the spot, when there is none).
+  if (cs >= ce) return { start: s, end: Math.max(s, e), text: '' };
+  const only = c.children.length === 1 ? c.children[0]! : undefined;
+  const same = only?.type === 'text' && only.value.length === ce - cs && text.startsWith(only.value, cs);
+  return { start: cs, end: ce, text: same ? only.value : ownCopy(text.slice(cs, ce)) };
 }
 
 /** Rows already read, per mdast row (see `extrasOf`): reused as they are, or moved when their chunk moved. */
@@ -246,15 +252,9 @@ function toRow(text: string, row: MdRow): Row {
     rowMemo.set(row, moved);
     return moved;
   }
-  const cells = row.children.map((c, i) => {
-    const v = cellVal(text, startOf(c), endOf(c), i === row.children.length - 1);
-    // Memoized with the mdast row, which outlives this version: not a view of its text. A cell
-    // that is one text node spanning its content has that node's value (parsed from the chunk's
-    // own copy, see IncrementalParser) already: when equal, that string is kept instead.
-    const only = c.children.length === 1 ? c.children[0]! : undefined;
-    v.text = only?.type === 'text' && only.value === v.text ? only.value : ownCopy(v.text);
-    return v;
-  });
+  const mdCells = row.children;
+  const cells: Val[] = new Array(mdCells.length);
+  for (let i = 0; i < mdCells.length; i++) cells[i] = cellVal(text, mdCells[i]!, i === mdCells.length - 1);
   const r = { start, end: endOf(row), cells };
   rowMemo.set(row, r);
   return r;
