@@ -7,7 +7,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { applyEdits, builtInTemplate, collectFixAll, loadTemplateFile, planMarkFinal, readTemplate, selectTemplate, type Template } from '../../server/src/core';
+import fc from 'fast-check';
+import * as os from 'node:os';
+import { applyEdits, builtInTemplate, collectFixAll, loadTemplateFile, planMarkFinal, readTemplate, selectCandidate, selectTemplate, titleLine, type Template } from '../../server/src/core';
+import { TemplateCache } from '../../server/src/node/templateCache';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import { REPO, options, read, run, show } from '../helpers/core';
 
@@ -84,6 +87,82 @@ test('a document picks its template by first heading, else by postmortem.files, 
   assert.equal(selectTemplate('# Something else\n', 'post-mortems/x.md', [team], files), team);
   assert.equal(selectTemplate('# Something else\n', 'notes/x.md', [team], files), builtInTemplate());
   assert.equal(selectTemplate('# Postmortem: x\n', 'notes/x.md', [], files), builtInTemplate());
+});
+
+test('a template\'s title line is the title readTemplate reads, whenever it gives one', () => {
+  const body = '\n\n**Status:** Draft / Done\n\n## Summary\n\n<text>\n';
+  const line = fc.tuple(
+    fc.constantFrom('', ' ', '   ', '    ', '\t'),
+    fc.constantFrom('#', '##', '#\t', '# ', '#  ', '=', ''),
+    fc.stringMatching(/^[A-Za-z<>:#\\ \t*_`-]{0,16}$/),
+    fc.constantFrom('', ' #', ' ##  ', '#', '\t# '),
+    fc.constantFrom('\n', '\r\n', '\r', '\n===\n', '\nmore\n'),
+  ).map(([indent, marks, words, closing, after]) => `${indent}${marks}${words}${closing}${after}`);
+  let compared = 0;
+  fc.assert(
+    fc.property(line, (head) => {
+      const text = head + body;
+      const cheap = titleLine(text);
+      if (cheap === undefined) return;
+      let full: string | undefined;
+      try {
+        full = readTemplate(text, 't.md').title;
+      } catch {
+        return; // not a template: read in full, it is reported
+      }
+      compared++;
+      assert.equal(cheap, full, JSON.stringify(head));
+    }),
+    { numRuns: 600 },
+  );
+  assert.ok(compared > 100, `compared ${compared}`);
+});
+
+test('matching a document reads only the templates it may be written with', () => {
+  const team = sre();
+  const files = DEFAULT_SETTINGS.files;
+  const read: string[] = [];
+  const candidate = (name: string, title: RegExp | undefined, t: Template | undefined) => ({
+    ...(title ? { title } : {}),
+    load: () => (read.push(name), t),
+  });
+  const pick = (text: string, rel: string, cs: ReturnType<typeof candidate>[]) => {
+    read.length = 0;
+    return selectCandidate(text, rel, cs, files);
+  };
+  // Another title: not read. A built-in document stays built-in.
+  assert.equal(pick('# Incident Post-Mortem\n', 'post-mortems/x.md', [candidate('sre', team.title, team)]), builtInTemplate());
+  assert.deepEqual(read, []);
+  // Its title: read, and used.
+  assert.equal(pick('# Postmortem: Queue backlog\n', 'notes/x.md', [candidate('sre', team.title, team)]), team);
+  assert.deepEqual(read, ['sre']);
+  // A title that cannot be known cheaply: read; an unusable one is skipped for the next.
+  assert.equal(pick('# Postmortem: x\n', 'notes/x.md', [candidate('odd', undefined, undefined), candidate('broken', team.title, undefined), candidate('sre', team.title, team)]), team);
+  assert.deepEqual(read, ['odd', 'broken', 'sre']);
+  // The files glob: the first usable one.
+  assert.equal(pick('# Something else\n', 'post-mortems/x.md', [candidate('broken', /^nothing$/, undefined), candidate('sre', team.title, team)]), team);
+  assert.deepEqual(read, ['broken', 'sre']);
+});
+
+test('team templates on disk: a broken one is reported when a document may be written with it, once', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pm-tpl-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'broken.md'), '# Postmortem: <title>\n\n**Status:** Draft / Done\n'); // no section
+    const errors: string[] = [];
+    const cache = new TemplateCache((m) => errors.push(m));
+    const settings = { templates: ['broken.md'], files: [] };
+    assert.equal(cache.templateFor('# Incident Post-Mortem\n', 'x.md', settings, dir), builtInTemplate());
+    assert.deepEqual(errors, [], 'another title: the template is not read in full');
+    assert.equal(cache.templateFor('# Postmortem: Queue\n', 'x.md', settings, dir), builtInTemplate());
+    assert.equal(errors.length, 1);
+    assert.match(errors[0]!, /broken\.md:1: a template has at least one section/);
+    cache.templateFor('# Postmortem: Queue\n', 'y.md', settings, dir);
+    assert.equal(errors.length, 1, 'once');
+    // Listing every template (New Post-Mortem, the workspace index) reads them all, as before.
+    assert.deepEqual(cache.resolve(settings.templates, dir), []);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('a broken template is one clear error naming the file and line, and no template', () => {

@@ -32,8 +32,10 @@ import {
   loadSchema,
   loadTemplateFile,
   relativePath,
-  selectTemplate,
+  selectCandidate,
   templateSchemaPath,
+  titleLine,
+  titleMatcher,
   withEvidenceFolders,
   type CompiledSchema,
   type FileSystem,
@@ -205,26 +207,30 @@ export function browserHost(connection: Pick<Connection, 'sendRequest'>, log: (m
     createTemplates(onError): TemplateSource {
       const loaded = new Map<string, { key: string; template: Template | undefined }>();
       const report = once(onError);
-      const resolve = (settings: readonly string[], base: string): Template[] => {
-        const usable: Template[] = [];
-        for (const abs of templatePaths(settings, base)) {
-          const key = `${texts.get(abs)?.text ?? ''}\u0000${texts.get(templateSchemaPath(abs))?.text ?? ''}`;
-          let hit = loaded.get(abs);
-          if (!hit || hit.key !== key) {
-            const r = loadTemplateFile(abs, readFetched);
-            if (r.error !== undefined) report(r.error);
-            hit = { key, template: r.template };
-            loaded.set(abs, hit);
-          }
-          if (hit.template) usable.push(hit.template);
+      const load = (abs: string): Template | undefined => {
+        const key = `${texts.get(abs)?.text ?? ''}\u0000${texts.get(templateSchemaPath(abs))?.text ?? ''}`;
+        let hit = loaded.get(abs);
+        if (!hit || hit.key !== key) {
+          const r = loadTemplateFile(abs, readFetched);
+          if (r.error !== undefined) report(r.error);
+          hit = { key, template: r.template };
+          loaded.set(abs, hit);
         }
-        return usable;
+        return hit.template;
       };
       return {
-        resolve,
+        resolve(settings, base) {
+          return templatePaths(settings, base).map(load).filter((t): t is Template => t !== undefined);
+        },
         templateFor(text, relPath, settings, base) {
           if (settings.templates.length === 0) return undefined;
-          return selectTemplate(text, relPath, resolve(settings.templates, base), settings.files);
+          // As on desktop (node/templateCache.ts): titles first, a template read when it may be used.
+          const candidates = templatePaths(settings.templates, base).map((abs) => {
+            const fetched = texts.get(abs)?.text;
+            const title = typeof fetched === 'string' ? titleLine(fetched) : undefined;
+            return { ...(title !== undefined ? { title: titleMatcher(title) } : {}), load: () => load(abs) };
+          });
+          return selectCandidate(text, relPath, candidates, settings.files);
         },
       };
     },

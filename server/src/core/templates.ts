@@ -70,20 +70,57 @@ export function titleMatcher(title: string): RegExp {
 }
 
 /**
+ * A configured team template before it is read in full: the matcher of its title when its first
+ * line gives it (`titleLine`), and how to read it. Matching a document needs only the titles: a
+ * template is read (parsed, its schema generated) when a document may be written with it.
+ */
+export interface TemplateCandidate {
+  /** Undefined: the title is known only by reading the template. */
+  readonly title?: RegExp;
+  /** The template read in full; undefined when it cannot be used (the reader reports why). */
+  load(): Template | undefined;
+}
+
+/**
+ * A template's title from its first line alone, when that line is a level-1 ATX heading: the
+ * heading `readTemplate` takes as the title then (same text, see `headingText`). Else undefined.
+ */
+export function titleLine(text: string): string | undefined {
+  const end = text.search(/[\r\n]/);
+  const line = end < 0 ? text : text.slice(0, end);
+  return /^ {0,3}#(?:[ \t]|$)/.test(line) ? stripHeadingMarks(line) : undefined;
+}
+
+/**
  * The template a document is written with: the first configured one whose
  * title its first heading matches, else (when the built-in title does not
  * match either) the first configured one if its path matches a
- * `postmortem.files` glob, else the built-in v1.1.
+ * `postmortem.files` glob, else the built-in v1.1. Unusable templates are
+ * left out.
  */
 export function selectTemplate(text: string, relPath: string | undefined, templates: readonly Template[], files: readonly string[]): Template {
-  if (templates.length === 0) return builtInTemplate();
+  return selectCandidate(text, relPath, templates.map((t) => ({ title: t.title, load: () => t })), files);
+}
+
+/** `selectTemplate` over candidates: only those the document may be written with are read. */
+export function selectCandidate(text: string, relPath: string | undefined, candidates: readonly TemplateCandidate[], files: readonly string[]): Template {
+  if (candidates.length === 0) return builtInTemplate();
   const heading = firstHeading(text);
   if (heading !== undefined) {
     const n = normLabel(heading);
-    for (const t of templates) if (t.title.test(n)) return t;
+    for (const c of candidates) {
+      if (c.title && !c.title.test(n)) continue;
+      const t = c.load();
+      if (t?.title.test(n)) return t;
+    }
     if (builtInTemplate().title.test(n)) return builtInTemplate();
   }
-  if (relPath !== undefined && matchesFiles(relPath, files)) return templates[0]!;
+  if (relPath !== undefined && matchesFiles(relPath, files)) {
+    for (const c of candidates) {
+      const t = c.load();
+      if (t) return t;
+    }
+  }
   return builtInTemplate();
 }
 
@@ -193,7 +230,12 @@ function unique(key: string, used: Set<string>): string {
 }
 
 function headingText(text: string, h: MdHeading): string {
-  return text.slice(startOf(h), endOf(h)).replace(/^ {0,3}#{1,6}[ \t]*/, '').replace(/[ \t]+#+[ \t]*$/, '').trim();
+  return stripHeadingMarks(text.slice(startOf(h), endOf(h)));
+}
+
+/** An ATX heading's text: its line without the opening and closing `#`s. */
+function stripHeadingMarks(line: string): string {
+  return line.replace(/^ {0,3}#{1,6}[ \t]*/, '').replace(/[ \t]+#+[ \t]*$/, '').trim();
 }
 
 /**
