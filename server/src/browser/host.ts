@@ -30,16 +30,15 @@ import {
   evidenceFileQueries,
   indexedPostmortem,
   loadSchema,
-  loadTemplateFile,
   relativePath,
   selectCandidate,
+  templateCandidate,
   templateSchemaPath,
-  titleLine,
-  titleMatcher,
   withEvidenceFolders,
   type CompiledSchema,
   type FileSystem,
   type Template,
+  type TemplateCandidate,
 } from '../core';
 import { describe } from '../handlers/guard';
 import type { SchemaSource, ServerHost, TemplateSource } from '../host';
@@ -205,32 +204,28 @@ export function browserHost(connection: Pick<Connection, 'sendRequest'>, log: (m
     },
 
     createTemplates(onError): TemplateSource {
-      const loaded = new Map<string, { key: string; template: Template | undefined }>();
+      /** One candidate per fetched version of a template and its schema (as desktop: node/templateCache.ts). */
+      const loaded = new Map<string, { key: string; candidate: TemplateCandidate }>();
       const report = once(onError);
-      const load = (abs: string): Template | undefined => {
-        const key = `${texts.get(abs)?.text ?? ''}\u0000${texts.get(templateSchemaPath(abs))?.text ?? ''}`;
-        let hit = loaded.get(abs);
-        if (!hit || hit.key !== key) {
-          const r = loadTemplateFile(abs, readFetched);
-          if (r.error !== undefined) report(r.error);
-          hit = { key, template: r.template };
-          loaded.set(abs, hit);
-        }
-        return hit.template;
-      };
+      const candidates = (settings: readonly string[], base: string): TemplateCandidate[] =>
+        templatePaths(settings, base).map((abs) => {
+          const key = `${texts.get(abs)?.text ?? ''}\u0000${texts.get(templateSchemaPath(abs))?.text ?? ''}`;
+          let hit = loaded.get(abs);
+          if (!hit || hit.key !== key) {
+            hit = { key, candidate: templateCandidate(abs, readFetched, report) };
+            loaded.set(abs, hit);
+          }
+          return hit.candidate;
+        });
       return {
         resolve(settings, base) {
-          return templatePaths(settings, base).map(load).filter((t): t is Template => t !== undefined);
+          return candidates(settings, base)
+            .map((c) => c.load())
+            .filter((t): t is Template => t !== undefined);
         },
         templateFor(text, relPath, settings, base) {
           if (settings.templates.length === 0) return undefined;
-          // As on desktop (node/templateCache.ts): titles first, a template read when it may be used.
-          const candidates = templatePaths(settings.templates, base).map((abs) => {
-            const fetched = texts.get(abs)?.text;
-            const title = typeof fetched === 'string' ? titleLine(fetched) : undefined;
-            return { ...(title !== undefined ? { title: titleMatcher(title) } : {}), load: () => load(abs) };
-          });
-          return selectCandidate(text, relPath, candidates, settings.files);
+          return selectCandidate(text, relPath, candidates(settings.templates, base), settings.files);
         },
       };
     },

@@ -14,7 +14,7 @@ export type { Analysis } from './analyze';
 export { hoverAt, completionsAt, documentSymbols, withEvidenceFolders } from './features';
 export { planMarkFinal } from './markFinal';
 export { loadSchema, bundledSchema } from './schema';
-export { builtInTemplate, loadTemplate, loadTemplateFile, newFileTemplate, readTemplate, selectCandidate, selectTemplate, templateInfo, templateSchemaPath, titleLine, titleMatcher, type Template, type TemplateCandidate } from './templates';
+export { builtInTemplate, loadTemplate, loadTemplateFile, newFileTemplate, readTemplate, selectCandidate, selectTemplate, templateCandidate, templateInfo, templateSchemaPath, titleLine, type Template, type TemplateCandidate } from './templates';
 export { collectFixAll } from './fixes';
 export { formatDocument } from './format';
 export { RULES, ruleByCode } from './rules';

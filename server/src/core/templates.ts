@@ -82,6 +82,33 @@ export interface TemplateCandidate {
 }
 
 /**
+ * A team template file as a candidate: read once, its title taken from its first line; the rest
+ * (`loadTemplateFile`: parse, schema) done the first time it is loaded, and `report` told then why
+ * it cannot be used. Hosts cache one per file version.
+ */
+export function templateCandidate(absPath: string, readFile: (p: string) => string, report: (message: string) => void): TemplateCandidate {
+  let text: string | undefined;
+  try {
+    text = readFile(absPath);
+  } catch {
+    text = undefined; // loadTemplateFile reads it again and says why
+  }
+  const title = text === undefined ? undefined : titleLine(text);
+  let loaded: { template?: Template } | undefined;
+  return {
+    ...(title !== undefined ? { title: titleMatcher(title) } : {}),
+    load() {
+      if (!loaded) {
+        const r = loadTemplateFile(absPath, (p) => (p === absPath && text !== undefined ? text : readFile(p)));
+        if (r.error !== undefined) report(r.error);
+        loaded = r;
+      }
+      return loaded.template;
+    },
+  };
+}
+
+/**
  * A template's title from its first line alone, when that line is a level-1 ATX heading: the
  * heading `readTemplate` takes as the title then (same text, see `headingText`). Else undefined.
  */

@@ -3,60 +3,49 @@
  * cached by path and the mtime + size of the template and its `<name>.schema.json`.
  * A template that cannot be used is left out (documents fall back to the built-in
  * template) and `onError` hears why once. To match a document, only the templates' title
- * lines are read: a template is read in full when a document may be written with it
+ * lines are used: a template is parsed when a document may be written with it
  * (`selectCandidate`), or when all are listed (`resolve`).
  */
 import * as path from 'node:path';
-import { loadTemplateFile, selectCandidate, templateSchemaPath, titleLine, titleMatcher, type Settings, type Template } from '../core';
+import { selectCandidate, templateCandidate, templateSchemaPath, type Settings, type Template, type TemplateCandidate } from '../core';
 import { FileCache, fileStamp } from './fileCache';
 import { readTextFile } from './fs';
 
 export class TemplateCache {
-  private readonly cache: FileCache<Template | undefined>;
-  /** Title matchers from the templates' first lines (undefined: not readable that way). */
-  private readonly titles = new FileCache<RegExp | undefined>(
-    (abs) => {
-      try {
-        const t = titleLine(readTextFile(abs));
-        return { value: t === undefined ? undefined : titleMatcher(t) };
-      } catch {
-        return { value: undefined }; // the full read says why
-      }
-    },
-    () => undefined,
-  );
+  /** One candidate per template file version (the template's and its schema's mtime and size). */
+  private readonly cache: FileCache<TemplateCandidate>;
 
   constructor(onError: (message: string) => void) {
+    const reported = new Set<string>();
+    const report = (message: string) => {
+      if (reported.has(message)) return;
+      reported.add(message);
+      onError(message);
+    };
     this.cache = new FileCache(
-      (abs) => {
-        const r = loadTemplateFile(abs, readTextFile);
-        return { value: r.template, ...(r.error !== undefined ? { error: r.error } : {}) };
-      },
-      onError,
+      (abs) => ({ value: templateCandidate(abs, readTextFile, report) }),
+      report,
       (abs) => `${fileStamp(abs)}|${fileStamp(templateSchemaPath(abs))}`,
     );
   }
 
   /**
-   * The template a document is written with (`selectTemplate`), from the `templates` setting (paths
+   * The template a document is written with (`selectCandidate`), from the `templates` setting (paths
    * relative to `base`, the workspace root); undefined without team templates (the built-in one).
    */
   templateFor(text: string, relPath: string | undefined, settings: Pick<Settings, 'templates' | 'files'>, base: string): Template | undefined {
     if (settings.templates.length === 0) return undefined;
-    const candidates = settings.templates.map((s) => {
-      const abs = path.resolve(base, s.trim());
-      return { title: this.titles.get(abs), load: () => this.cache.get(abs) };
-    });
-    return selectCandidate(text, relPath, candidates, settings.files);
+    return selectCandidate(text, relPath, this.candidates(settings.templates, base), settings.files);
   }
 
   /** The usable templates of the `templates` setting, in its order (paths relative to `base`). */
   resolve(settings: readonly string[], base: string): Template[] {
-    const out: Template[] = [];
-    for (const s of settings) {
-      const t = this.cache.get(path.resolve(base, s.trim()));
-      if (t) out.push(t);
-    }
-    return out;
+    return this.candidates(settings, base)
+      .map((c) => c.load())
+      .filter((t): t is Template => t !== undefined);
+  }
+
+  private candidates(settings: readonly string[], base: string): TemplateCandidate[] {
+    return settings.map((s) => this.cache.get(path.resolve(base, s.trim())));
   }
 }
