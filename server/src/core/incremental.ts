@@ -99,7 +99,8 @@ const HTML_START = /^( {0,3})</;
 const ATX = /^#{1,6}(?:[ \t]|$)/;
 const DELIMITER = /^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
 const BLANK = /^[ \t]*$/;
-const TAB_FENCE = /^ *\t[ \t]*(?:`{3,}|~{3,})/;
+/** A fence marker behind a tab or 4+ columns: at top level indented code, in a list item (`*` then `    ```) a fence. */
+const INDENTED_FENCE = /^(?: *\t| {4,})[ \t]*(?:`{3,}|~{3,})/;
 /** Indentation in columns of a line's leading spaces and tabs (tab stops of 4). */
 function indentOf(line: string): number {
   let col = 0;
@@ -225,9 +226,9 @@ export function chunkDocument(text: string, tableGroup = TABLE_GROUP, bigFence =
   let html: { kind: 'comment' | 'block'; indent: number } | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines.text(i);
-    // A fence behind a tab: whether it opens, closes or is content depends on the container's
-    // column (a list item's, say), which this scan does not track: no more cuts.
-    if (TAB_FENCE.test(line)) break;
+    // A fence behind a tab or 4+ columns: whether it opens, closes or is content depends on the
+    // container's column (a list item's, say), which this scan does not track: no more cuts.
+    if (INDENTED_FENCE.test(line)) break;
     if (fence) {
       const f = FENCE.exec(line);
       if (f && f[2]![0] === fence.marker[0] && f[2]!.length >= fence.marker.length && BLANK.test(f[3]!)) {
